@@ -1,0 +1,196 @@
+package planner
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// DaysPerYear converts daily serving figures to annual ones.
+const DaysPerYear = 365
+
+// Serving energy presets: the published energy per chatbot query.
+const (
+	// ServingDeVries2023 is about 3 Wh per ChatGPT request (de Vries 2023,
+	// "The growing energy footprint of artificial intelligence", Joule 7(10)).
+	ServingDeVries2023 = "devries2023"
+	// ServingEpoch2025 is about 0.3 Wh per typical GPT-4o query (Epoch AI
+	// 2025, "How much energy does ChatGPT use?").
+	ServingEpoch2025 = "epoch2025"
+)
+
+// ServingPresetIDs lists the serving presets.
+func ServingPresetIDs() []string { return []string{ServingEpoch2025, ServingDeVries2023} }
+
+// DefaultQueriesPerDay is the default traffic of a service: one billion
+// queries a day, the order of ChatGPT's reported message volume (OpenAI,
+// December 2024). It is an assumption of the app, not a catalogue figure.
+const DefaultQueriesPerDay = 1e9
+
+// ServingInputs describe one deployed AI service. Field names in errors are
+// the flags of 'aiplan serving' without dashes.
+type ServingInputs struct {
+	Preset        string  `json:"preset,omitempty"`
+	QueriesPerDay float64 `json:"queriesPerDay"`
+	// EnergyPerQueryWh is the electricity per query at the meter (facility
+	// overhead included), in Wh.
+	EnergyPerQueryWh float64 `json:"energyPerQueryWh"`
+	// WaterPerQueryML is the water consumed per query, on-site plus
+	// off-site (electricity generation), in mL.
+	WaterPerQueryML float64 `json:"waterPerQueryML"`
+	// CarbonGPerKWh is the carbon intensity of the electricity.
+	CarbonGPerKWh float64 `json:"carbonGPerKWh"`
+	// CarbonSource is the catalogue energy source CarbonGPerKWh came from.
+	CarbonSource string `json:"carbonSource,omitempty"`
+	// RevenuePerQueryUSD is the revenue (price) earned per query.
+	RevenuePerQueryUSD float64 `json:"revenuePerQueryUSD"`
+	// BottleL is the bottle the water figure is expressed in (0.5 L).
+	BottleL float64 `json:"bottleL"`
+	// GapUSD is a yearly revenue gap to close (0 = none).
+	GapUSD float64 `json:"gapUSD"`
+}
+
+// ServingResult is the annual footprint and revenue of the service.
+type ServingResult struct {
+	Inputs         ServingInputs `json:"inputs"`
+	QueriesPerYear float64       `json:"queriesPerYear"`
+	EnergyKWh      float64       `json:"energyKWh"`
+	CarbonT        float64       `json:"carbonT"`
+	WaterL         float64       `json:"waterL"`
+	RevenueUSD     float64       `json:"revenueUSD"`
+	// ResponsesPerBottle is how many queries consume one bottle of water.
+	ResponsesPerBottle *float64 `json:"responsesPerBottle"`
+	// ServicesToCloseGap is how many such services close GapUSD; nil when
+	// the service earns nothing, 0 when there is no gap.
+	ServicesToCloseGap *float64 `json:"servicesToCloseGap"`
+}
+
+// Validate checks the inputs and returns a *FieldError naming the first
+// offending field.
+func (in *ServingInputs) Validate() error {
+	checks := []struct {
+		field    string
+		v, lo    float64
+		hi       float64
+		accepted string
+	}{
+		{"queries-per-day", in.QueriesPerDay, 0, 1e13, "0 to 1e13 queries per day"},
+		{"energy-wh", in.EnergyPerQueryWh, 0, 1e4, "0 to 10000 Wh per query"},
+		{"water-ml", in.WaterPerQueryML, 0, 1e5, "0 to 100000 mL per query"},
+		{"carbon-intensity", in.CarbonGPerKWh, 0, 2000, "0 to 2000 gCO2e/kWh"},
+		{"revenue-per-query", in.RevenuePerQueryUSD, 0, 1000, "0 to 1000 USD per query"},
+		{"bottle", in.BottleL, 0.01, 100, "0.01 to 100 L"},
+		{"gap", in.GapUSD, 0, 1e15, "0 to 1e15 USD per year"},
+	}
+	for _, c := range checks {
+		if err := checkRange(c.field, c.v, c.lo, c.hi, c.accepted); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// EvaluateServing returns the annual figures of the service:
+//
+//	queriesPerYear     = queriesPerDay x 365
+//	energyKWh          = queriesPerYear x energyPerQueryWh / 1000
+//	carbonT            = energyKWh x carbonGPerKWh / 1e6
+//	waterL             = queriesPerYear x waterPerQueryML / 1000
+//	revenueUSD         = queriesPerYear x revenuePerQueryUSD
+//	responsesPerBottle = bottleL x 1000 / waterPerQueryML
+//	servicesToCloseGap = ceil(gapUSD / revenueUSD)
+//
+// With Li et al.'s US average of 16.9 mL per response (on-site 2.2 mL plus
+// off-site electricity water), a 500 mL bottle holds 29.6 responses, inside
+// their "10-50 medium-length responses" (Li, Yang, Islam, Ren, "Making AI
+// Less Thirsty", arXiv 2304.03271). ResponsesPerBottle is nil when the water
+// per query is 0.
+func EvaluateServing(in ServingInputs) (ServingResult, error) {
+	if err := in.Validate(); err != nil {
+		return ServingResult{}, err
+	}
+	r := ServingResult{Inputs: in, QueriesPerYear: in.QueriesPerDay * DaysPerYear}
+	r.EnergyKWh = r.QueriesPerYear * in.EnergyPerQueryWh / 1000
+	r.CarbonT = r.EnergyKWh * in.CarbonGPerKWh / 1e6
+	r.WaterL = r.QueriesPerYear * in.WaterPerQueryML / 1000
+	r.RevenueUSD = r.QueriesPerYear * in.RevenuePerQueryUSD
+	if in.WaterPerQueryML > 0 {
+		b := in.BottleL * 1000 / in.WaterPerQueryML
+		r.ResponsesPerBottle = &b
+	}
+	if n, ok := ServicesToClose(in.GapUSD, r.RevenueUSD); ok {
+		r.ServicesToCloseGap = &n
+	}
+	return r, nil
+}
+
+// ServicesToClose returns how many services each earning annualRevenueUSD
+// close a yearly gap:
+//
+//	n = ceil(gapUSD / annualRevenueUSD)   (0 when gapUSD <= 0)
+//
+// ok is false when the revenue is 0 and the gap positive (no number does).
+func ServicesToClose(gapUSD, annualRevenueUSD float64) (n float64, ok bool) {
+	if gapUSD <= 0 {
+		return 0, true
+	}
+	if !(annualRevenueUSD > 0) {
+		return 0, false
+	}
+	n = math.Ceil(gapUSD / annualRevenueUSD)
+	if math.IsInf(n, 0) || math.IsNaN(n) {
+		return 0, false
+	}
+	return n, true
+}
+
+// ServingPreset returns a service built from the catalogue: energy per query
+// from the preset (epoch2025: 0.3 Wh, devries2023: 3 Wh), Li et al.'s 16.9 mL
+// of water per response, the 0.5 L bottle, DefaultQueriesPerDay, the carbon
+// intensity of the US grid (the region of the water figure; else the
+// catalogue's first grid energy source, else 0), and a
+// revenue per query derived as OpenAI's revenue run-rate spread over a year
+// of those queries:
+//
+//	revenuePerQueryUSD = openai.revenueRunRateUSD / (DefaultQueriesPerDay x 365)
+//
+// The error names a missing catalogue key.
+func ServingPreset(cat *Catalog, id string) (ServingInputs, error) {
+	if cat == nil {
+		return ServingInputs{}, fmt.Errorf("serving preset %s: no catalogue", id)
+	}
+	var energyKey string
+	switch id {
+	case ServingEpoch2025:
+		energyKey = "query.energyWh.epoch2025"
+	case ServingDeVries2023:
+		energyKey = "query.energyWh.devries2023"
+	default:
+		return ServingInputs{}, choiceError("preset", id, ServingPresetIDs())
+	}
+	var missing []string
+	get := func(key string) float64 {
+		f, ok := cat.Macro.Figures[key]
+		if !ok {
+			missing = append(missing, "macro.figures."+key)
+		}
+		return f.Value
+	}
+	in := ServingInputs{Preset: id, QueriesPerDay: DefaultQueriesPerDay,
+		EnergyPerQueryWh: get(energyKey), WaterPerQueryML: get("query.waterMl.li"),
+		BottleL: get("equivalent.bottleL")}
+	in.RevenuePerQueryUSD = get("openai.revenueRunRateUSD") / (DefaultQueriesPerDay * DaysPerYear)
+	grid := cat.EnergySource("us-grid")
+	for i := range cat.EnergySources {
+		if grid == nil && cat.EnergySources[i].Kind == "grid" {
+			grid = &cat.EnergySources[i]
+		}
+	}
+	if grid != nil {
+		in.CarbonGPerKWh, in.CarbonSource = grid.CarbonGPerKWh.Value, grid.ID
+	}
+	if len(missing) > 0 {
+		return ServingInputs{}, fmt.Errorf("serving preset %s: the catalogue lacks %s", id, strings.Join(missing, ", "))
+	}
+	return in, nil
+}
