@@ -123,12 +123,12 @@ type Accelerator struct {
 	PeakFP8 *Figure `json:"peakFP8,omitempty"`
 	TDPW    Figure  `json:"tdpW"`
 	// MeasuredPowerW is a published measured system power per accelerator.
-	MeasuredPowerW *Figure        `json:"measuredPowerW,omitempty"`
-	MemoryGB       Figure         `json:"memoryGB"`
-	Price          PurchasePrice  `json:"price"`
+	MeasuredPowerW *Figure         `json:"measuredPowerW,omitempty"`
+	MemoryGB       Figure          `json:"memoryGB"`
+	Price          PurchasePrice   `json:"price"`
 	OtherPrices    []PurchasePrice `json:"otherPrices,omitempty"`
-	Cloud          []CloudPrice   `json:"cloud"`
-	EmbodiedKgCO2e *Figure        `json:"embodiedKgCO2e,omitempty"`
+	Cloud          []CloudPrice    `json:"cloud"`
+	EmbodiedKgCO2e *Figure         `json:"embodiedKgCO2e,omitempty"`
 }
 
 // DefaultCloud returns the accelerator's default cloud price row.
@@ -233,13 +233,13 @@ type CostPoint struct {
 
 // Constants are shared model constants, each sourced.
 type Constants struct {
-	ServerCostFactor     Figure `json:"serverCostFactor"`
-	InterconnectShare    Figure `json:"interconnectShare"`
-	PricePerfOOMPerYear  Figure `json:"pricePerfOOMPerYear"`
-	DepreciationYears    Figure `json:"depreciationYears"`
-	MFU                  Figure `json:"mfu"`
-	EmbodiedLifetimeYrs  Figure `json:"embodiedLifetimeYears"`
-	EpochHostPowerFactor Figure `json:"epochHostPowerFactor"`
+	ServerCostFactor         Figure `json:"serverCostFactor"`
+	InterconnectShare        Figure `json:"interconnectShare"`
+	PricePerfOOMPerYear      Figure `json:"pricePerfOOMPerYear"`
+	DepreciationYears        Figure `json:"depreciationYears"`
+	MFU                      Figure `json:"mfu"`
+	EmbodiedLifetimeYrs      Figure `json:"embodiedLifetimeYears"`
+	EpochHostPowerFactor     Figure `json:"epochHostPowerFactor"`
 	ChinchillaTokensPerParam Figure `json:"chinchillaTokensPerParam"`
 }
 

@@ -358,7 +358,7 @@ func TestCatalogMacroKeys(t *testing.T) {
 		"query.energyWh.devries2023": 3, "query.energyWh.epoch2025": 0.3,
 		"query.waterMl.li": 16.9, "query.waterOnsiteMl.li": 2.2,
 		"epoch.frontier1BYear": 2027, "openai.revenueRunRateUSD": 3.4e9,
-		"equivalent.bottleL": 0.5,
+		"equivalent.bottleL":         0.5,
 		"equivalent.carTCO2ePerYear": -1, "equivalent.homeKWhPerYear": -1, // any positive value
 	}
 	for key, v := range want {

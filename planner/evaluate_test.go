@@ -95,7 +95,7 @@ func TestProperties(t *testing.T) {
 	pue.PUE *= 1.3
 	r2 := planner.Evaluate(&pue)
 	for _, c := range []struct {
-		name      string
+		name          string
 		before, after float64
 	}{
 		{"facility energy", r0.FacilityEnergyKWh, r2.FacilityEnergyKWh},
@@ -230,7 +230,9 @@ func TestJSONKeys(t *testing.T) {
 
 // randomScenario draws a valid scenario across the whole input space.
 func randomScenario(cat *planner.Catalog, rng *rand.Rand) planner.Scenario {
-	logU := func(lo, hi float64) float64 { return math.Exp(math.Log(lo) + rng.Float64()*(math.Log(hi)-math.Log(lo))) }
+	logU := func(lo, hi float64) float64 {
+		return math.Exp(math.Log(lo) + rng.Float64()*(math.Log(hi)-math.Log(lo)))
+	}
 	acc := cat.Accelerators[rng.IntN(len(cat.Accelerators))]
 	sc := planner.Scenario{Name: "fuzz", GPU: acc.ID, Values: map[string]float64{}}
 	sc.Energy = cat.EnergySources[rng.IntN(len(cat.EnergySources))].ID
@@ -359,7 +361,7 @@ func ExampleEvaluate() {
 	// Output:
 	// 6.3e24 FLOP
 	// 4.42 million GPU-hours
-	// 22 days
+	// 22.5 days
 }
 
 // ExampleResolve shows a validation error naming the field.

@@ -123,7 +123,7 @@ type GapResult struct {
 	// gap does not close within the horizon.
 	ClosesYear *int `json:"closesYear"`
 	// GapToRevenue is the first-year bubble-risk ratio gap / AI revenue;
-	// nil when the revenue is 0.
+	// nil when the revenue is 0 (or so small the ratio is not finite).
 	GapToRevenue *float64 `json:"gapToRevenue"`
 	// YearsToClose is ClosesYear - Year; nil when the gap does not close.
 	YearsToClose *int `json:"yearsToClose"`
@@ -293,8 +293,7 @@ func EvaluateGap(in GapInputs) (GapResult, error) {
 	r.AIRevenueUSD = first.RevenueUSD
 	r.GapUSD = first.GapUSD
 	r.ItemisedGapUSD = first.RequiredRevenueUSD - r.ItemisedRevenueUSD
-	if first.RevenueUSD > 0 {
-		ratio := first.GapUSD / first.RevenueUSD
+	if ratio := first.GapUSD / first.RevenueUSD; first.RevenueUSD > 0 && !math.IsInf(ratio, 0) {
 		r.GapToRevenue = &ratio
 	}
 	r.Conventions = gapConventions(&in, &r)

@@ -302,3 +302,24 @@ func TestGapInputsJSON(t *testing.T) {
 		t.Errorf("round trip: want %+v, got %+v", in, back)
 	}
 }
+
+// TestGapTinyRevenue checks that a revenue too small for a finite ratio gives
+// a null indicator rather than +Inf (which JSON cannot encode).
+func TestGapTinyRevenue(t *testing.T) {
+	in := flat600()
+	in.AIRevenueUSD = gapPtr(5e-324)
+	r, err := planner.EvaluateGap(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.GapToRevenue != nil {
+		t.Errorf("tiny revenue: want gapToRevenue nil, got %g", *r.GapToRevenue)
+	}
+	if _, err := json.Marshal(r); err != nil {
+		t.Errorf("tiny revenue: JSON: %v", err)
+	}
+	s, err := planner.EvaluateServing(planner.ServingInputs{WaterPerQueryML: 5e-324, BottleL: 100})
+	if err != nil || s.ResponsesPerBottle != nil {
+		t.Errorf("tiny water: want responsesPerBottle nil, got %v, %v", s.ResponsesPerBottle, err)
+	}
+}

@@ -90,8 +90,10 @@ func HumanDays(d float64) string {
 		return "n/a"
 	case d >= 730:
 		return sig(d/365.25) + " years"
-	case d >= 1.5:
+	case d >= 100:
 		return Grouped(d) + " days"
+	case d >= 1.5:
+		return sig(d) + " days"
 	case d*24 >= 1:
 		return sig(d*24) + " hours"
 	}

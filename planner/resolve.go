@@ -82,7 +82,7 @@ type Resolution struct {
 	Cooling      *CoolingPreset
 	// PriceTierUsed is the tier of the default cloud price (the chosen tier,
 	// or on-demand where the catalogue has no price at that tier).
-	PriceTierUsed string
+	PriceTierUsed  string
 	CatalogVersion string
 }
 
@@ -149,7 +149,7 @@ func Resolve(cat *Catalog, sc *Scenario) (*Resolution, error) {
 		return nil, choiceError(KeyGPU, sc.GPU, cat.AcceleratorIDs())
 	}
 	res.Accelerator = acc
-	r.prov[KeyGPU] = Resolved{Value: acc.ID, Unit: "id", Source: acc.Name, Origin: OriginUser}
+	r.prov[KeyGPU] = Resolved{Value: acc.ID, Unit: "", Source: acc.Name, Origin: OriginUser}
 
 	prec := orDefault(sc.Precision, defaultPrecision)
 	peak := &acc.PeakBF16
@@ -309,7 +309,7 @@ func (r *resolver) energy(res *Resolution, acc *Accelerator) error {
 		return choiceError(KeyCooling, r.sc.Cooling, r.cat.CoolingIDs())
 	}
 	res.Cooling = cool
-	r.prov[KeyCooling] = Resolved{Value: cool.ID, Unit: "id", Source: cool.Name, Origin: origin(r.sc.Cooling)}
+	r.prov[KeyCooling] = Resolved{Value: cool.ID, Unit: "", Source: cool.Name, Origin: origin(r.sc.Cooling)}
 	if in.PUE, err = r.pick(KeyPUE, &cool.PUE); err != nil {
 		return err
 	}
@@ -321,7 +321,7 @@ func (r *resolver) energy(res *Resolution, acc *Accelerator) error {
 		return choiceError(KeyEnergy, r.sc.Energy, r.cat.EnergySourceIDs())
 	}
 	res.EnergySource = es
-	r.prov[KeyEnergy] = Resolved{Value: es.ID, Unit: "id", Source: es.Name, Origin: origin(r.sc.Energy)}
+	r.prov[KeyEnergy] = Resolved{Value: es.ID, Unit: "", Source: es.Name, Origin: origin(r.sc.Energy)}
 	if in.CarbonGPerKWh, err = r.pick(KeyCarbonIntensity, &es.CarbonGPerKWh); err != nil {
 		return err
 	}

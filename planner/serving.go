@@ -104,7 +104,7 @@ func (in *ServingInputs) Validate() error {
 // off-site electricity water), a 500 mL bottle holds 29.6 responses, inside
 // their "10-50 medium-length responses" (Li, Yang, Islam, Ren, "Making AI
 // Less Thirsty", arXiv 2304.03271). ResponsesPerBottle is nil when the water
-// per query is 0.
+// per query is 0 (or so small the count is not finite).
 func EvaluateServing(in ServingInputs) (ServingResult, error) {
 	if err := in.Validate(); err != nil {
 		return ServingResult{}, err
@@ -114,8 +114,7 @@ func EvaluateServing(in ServingInputs) (ServingResult, error) {
 	r.CarbonT = r.EnergyKWh * in.CarbonGPerKWh / 1e6
 	r.WaterL = r.QueriesPerYear * in.WaterPerQueryML / 1000
 	r.RevenueUSD = r.QueriesPerYear * in.RevenuePerQueryUSD
-	if in.WaterPerQueryML > 0 {
-		b := in.BottleL * 1000 / in.WaterPerQueryML
+	if b := in.BottleL * 1000 / in.WaterPerQueryML; in.WaterPerQueryML > 0 && !math.IsInf(b, 0) {
 		r.ResponsesPerBottle = &b
 	}
 	if n, ok := ServicesToClose(in.GapUSD, r.RevenueUSD); ok {

@@ -1,0 +1,254 @@
+package main
+
+import (
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"aiplan/planner"
+)
+
+func init() {
+	register("catalog", command{
+		summary: "print the reference catalogue (accelerators, energy, cooling) with sources",
+		usage: `aiplan catalog [--json | --sources]
+
+Prints the embedded reference catalogue as tables: accelerators (dense peaks in
+TFLOP/s, power, memory, purchase and default cloud prices), energy sources,
+cooling presets, constants and published runs, each with its source keys.
+Values with no public source are marked "(assumption)".
+
+  --json      the whole catalogue as JSON
+  --sources   the citation of every source key`,
+		run: runCatalog,
+	})
+}
+
+// assumptionMark follows every value that is an assumption, not a citation.
+const assumptionMark = " (assumption)"
+
+func runCatalog(e *env) int {
+	fs := newFlagSet()
+	fs.Bool("json", "sources", "help")
+	if err := fs.Parse(e.args); err != nil {
+		return e.usageError("catalog: %v", err)
+	}
+	if fs.Has("help") {
+		fprintf(e.stdout, "%s\n", commands["catalog"].usage)
+		return exitOK
+	}
+	if len(fs.Positional()) > 0 {
+		return e.usageError("catalog: unexpected argument %q; accepted: --json, --sources", fs.Positional()[0])
+	}
+	if fs.Has("json") && fs.Has("sources") {
+		return e.usageError("catalog: --json and --sources exclude each other; give one")
+	}
+	cat, ok := e.catalog()
+	if !ok {
+		return exitFail
+	}
+	switch {
+	case fs.Has("json"):
+		return writeJSON(e, cat)
+	case fs.Has("sources"):
+		writeCatalogSources(e.stdout, cat)
+	default:
+		writeCatalogTables(e.stdout, cat)
+	}
+	return exitOK
+}
+
+// writeCatalogSources prints "KEY: citation URL", one source a line, by key.
+func writeCatalogSources(w io.Writer, cat *planner.Catalog) {
+	keys := make([]string, 0, len(cat.Sources))
+	for k := range cat.Sources {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		s := cat.Sources[k]
+		line := k + ": " + s.Citation
+		if s.URL != "" {
+			line += " " + s.URL
+		}
+		fprintf(w, "%s\n", line)
+	}
+}
+
+// writeCatalogTables prints the catalogue as aligned tables.
+func writeCatalogTables(w io.Writer, cat *planner.Catalog) {
+	fprintf(w, "Reference catalogue %s (%s). %q marks a value with no public source;\n"+
+		"'aiplan catalog --sources' prints the citations, --json the full data with notes.\n",
+		cat.Version, cat.Date, strings.TrimSpace(assumptionMark))
+
+	catSection(w, "Accelerators (dense peaks)")
+	tw := catTable(w)
+	catRow(tw, "ID", "NAME", "BF16 TFLOP/s", "FP8 TFLOP/s", "TDP W", "MEASURED W", "MEMORY GB", "SOURCES")
+	for i := range cat.Accelerators {
+		a := &cat.Accelerators[i]
+		catRow(tw, a.ID, a.Name, catFig(&a.PeakBF16, 1e12), catFig(a.PeakFP8, 1e12), catFig(&a.TDPW, 1),
+			catFig(a.MeasuredPowerW, 1), catFig(&a.MemoryGB, 1),
+			catKeys(&a.PeakBF16, a.SparseBF16, a.PeakFP8, &a.TDPW, a.MeasuredPowerW, &a.MemoryGB))
+	}
+	catFlush(tw)
+
+	catSection(w, "Accelerator prices (USD; cloud USD per accelerator-hour, default row)")
+	tw = catTable(w)
+	catRow(tw, "ID", "PRICE", "BASIS", "DATE", "ON-DEMAND", "1-YEAR", "3-YEAR", "CLOUD ROW", "SOURCES")
+	for i := range cat.Accelerators {
+		a := &cat.Accelerators[i]
+		od, y1, y3, where, src := "-", "-", "-", "-", ""
+		if c := a.DefaultCloud(); c != nil {
+			od, y1, y3 = catPrice(c.OnDemand), catPrice(c.OneYear), catPrice(c.ThreeYear)
+			where = c.Provider + ", " + c.Date
+			src = c.Source
+		}
+		srcs := catKeys(&a.Price.Figure)
+		if src != "" && !strings.Contains(","+srcs+",", ","+src+",") {
+			srcs = catJoinKeys(srcs, src)
+		}
+		catRow(tw, a.ID, catUSD(a.Price.Value)+catMark(&a.Price.Figure), a.Price.Basis, a.Price.Date, od, y1, y3, where, srcs)
+	}
+	catFlush(tw)
+
+	catSection(w, "Energy sources")
+	tw = catTable(w)
+	catRow(tw, "ID", "KIND", "gCO2e/kWh", "WATER L/kWh", "USD/kWh", "SOURCES")
+	for i := range cat.EnergySources {
+		s := &cat.EnergySources[i]
+		catRow(tw, s.ID, s.Kind, catFig(&s.CarbonGPerKWh, 1), catFig(&s.EWIFLPerKWh, 1), catFig(&s.PriceUSDPerKWh, 1),
+			catKeys(&s.CarbonGPerKWh, &s.EWIFLPerKWh, &s.PriceUSDPerKWh))
+	}
+	catFlush(tw)
+
+	catSection(w, "Cooling presets")
+	tw = catTable(w)
+	catRow(tw, "ID", "NAME", "PUE", "ON-SITE WUE L/kWh", "SOURCES")
+	for i := range cat.Cooling {
+		k := &cat.Cooling[i]
+		catRow(tw, k.ID, k.Name, catFig(&k.PUE, 1), catFig(&k.WUELPerKWh, 1), catKeys(&k.PUE, &k.WUELPerKWh))
+	}
+	catFlush(tw)
+
+	catSection(w, "Constants")
+	tw = catTable(w)
+	catRow(tw, "NAME", "VALUE", "UNIT", "SOURCES")
+	c := &cat.Constants
+	for _, n := range []struct {
+		name string
+		f    *planner.Figure
+	}{
+		{"server cost factor", &c.ServerCostFactor},
+		{"interconnect share", &c.InterconnectShare},
+		{"price-performance", &c.PricePerfOOMPerYear},
+		{"depreciation", &c.DepreciationYears},
+		{"MFU (default)", &c.MFU},
+		{"embodied lifetime", &c.EmbodiedLifetimeYrs},
+		{"Epoch host power factor", &c.EpochHostPowerFactor},
+		{"Chinchilla tokens/param", &c.ChinchillaTokensPerParam},
+	} {
+		catRow(tw, n.name, catFig(n.f, 1), n.f.Unit, catKeys(n.f))
+	}
+	catFlush(tw)
+
+	catSection(w, "Published runs (validation cases)")
+	tw = catTable(w)
+	catRow(tw, "ID", "NAME", "YEAR", "ACCELERATOR", "REPORTED", "SOURCES")
+	for i := range cat.Runs {
+		r := &cat.Runs[i]
+		reported := make([]string, 0, len(r.Reported))
+		for k := range r.Reported {
+			reported = append(reported, k)
+		}
+		sort.Strings(reported)
+		catRow(tw, r.ID, r.Name, strconv.Itoa(r.Year), r.Informed.GPU, strings.Join(reported, " "), r.Source)
+	}
+	catFlush(tw)
+	fprintf(w, "\n%d historical cost points and %d macro figures: see --json.\n",
+		len(cat.CostPoints), len(cat.Macro.Figures))
+}
+
+func catSection(w io.Writer, title string) { fprintf(w, "\n%s\n", title) }
+
+func catTable(w io.Writer) *tabwriter.Writer { return tabwriter.NewWriter(w, 0, 2, 2, ' ', 0) }
+
+func catRow(tw *tabwriter.Writer, cells ...string) { fprintf(tw, "%s\n", strings.Join(cells, "\t")) }
+
+func catFlush(tw *tabwriter.Writer) {
+	tw.Flush() //nolint:errcheck // terminal output
+}
+
+// fig formats a figure's value divided by scale, marked when it is an
+// assumption; "-" when the catalogue has none.
+func catFig(f *planner.Figure, scale float64) string {
+	if f == nil {
+		return "-"
+	}
+	return planner.FormatNumber(f.Value/scale) + catMark(f)
+}
+
+func catMark(f *planner.Figure) string {
+	if f.IsAssumption() {
+		return assumptionMark
+	}
+	return ""
+}
+
+// keys lists the distinct source keys of the figures, in order; an
+// assumption without a source shows as "assumption".
+func catKeys(figs ...*planner.Figure) string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(k string) {
+		if k != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	for _, f := range figs {
+		if f == nil {
+			continue
+		}
+		if f.Source == "" && f.IsAssumption() {
+			add("assumption")
+		}
+		for _, k := range strings.Split(f.Source, ",") {
+			add(strings.TrimSpace(k))
+		}
+	}
+	return strings.Join(out, ",")
+}
+
+func catJoinKeys(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "," + b
+}
+
+// price formats a cloud price tier; "-" where the provider publishes none.
+func catPrice(v float64) string {
+	if v <= 0 {
+		return "-"
+	}
+	return strconv.FormatFloat(v, 'f', 2, 64)
+}
+
+// usd formats a whole-dollar amount with thousands groups: 33,810.
+func catUSD(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 0, 64)
+	n := len(s)
+	if n <= 3 {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (n-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

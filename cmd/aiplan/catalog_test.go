@@ -1,0 +1,139 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"aiplan/assets"
+	"aiplan/planner"
+)
+
+// runCatalogCmd runs "aiplan catalog args..." and returns the exit code and
+// both streams.
+func runCatalogCmd(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(append([]string{"catalog"}, args...), strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func embeddedCatalog(t *testing.T) *planner.Catalog {
+	t.Helper()
+	cat, err := assets.Catalog()
+	if err != nil {
+		t.Fatalf("embedded catalogue: %v", err)
+	}
+	return cat
+}
+
+// lineStarting returns the first output line whose first field is id.
+func lineStarting(out, id string) string {
+	for _, l := range strings.Split(out, "\n") {
+		if f := strings.Fields(l); len(f) > 0 && f[0] == id {
+			return l
+		}
+	}
+	return ""
+}
+
+func TestCatalogTable(t *testing.T) {
+	cat := embeddedCatalog(t)
+	code, out, errs := runCatalogCmd()
+	if code != exitOK {
+		t.Fatalf("catalog: want exit 0, got %d (%s)", code, errs)
+	}
+	hasSource := func(line string) bool {
+		if strings.Contains(line, "assumption") {
+			return true
+		}
+		for k := range cat.Sources {
+			if strings.Contains(line, k) {
+				return true
+			}
+		}
+		return false
+	}
+	ids := append(cat.AcceleratorIDs(), cat.EnergySourceIDs()...)
+	ids = append(ids, cat.CoolingIDs()...)
+	for _, id := range ids {
+		l := lineStarting(out, id)
+		if l == "" {
+			t.Errorf("catalog: want a row for %s, got none", id)
+			continue
+		}
+		if !hasSource(l) {
+			t.Errorf("catalog: want a source key on the row of %s, got %q", id, l)
+		}
+	}
+	// H100's dense BF16 peak in TFLOP/s, never the sparse 1978.9.
+	if l := lineStarting(out, "h100"); !strings.Contains(l, "989.4") {
+		t.Errorf("catalog h100: want 989.4 TFLOP/s, got %q", l)
+	}
+	// TPU v5p's TDP is not published: its row must say so.
+	if l := lineStarting(out, "tpu-v5p"); !strings.Contains(l, "(assumption)") {
+		t.Errorf("catalog tpu-v5p: want the TDP marked (assumption), got %q", l)
+	}
+}
+
+func TestCatalogJSON(t *testing.T) {
+	cat := embeddedCatalog(t)
+	code, out, errs := runCatalogCmd("--json")
+	if code != exitOK {
+		t.Fatalf("catalog --json: want exit 0, got %d (%s)", code, errs)
+	}
+	got, err := planner.ParseCatalog([]byte(out))
+	if err != nil {
+		t.Fatalf("catalog --json: want a valid catalogue, got %v", err)
+	}
+	if got.Version != cat.Version || len(got.Accelerators) != len(cat.Accelerators) ||
+		len(got.EnergySources) != len(cat.EnergySources) || len(got.Runs) != len(cat.Runs) {
+		t.Errorf("catalog --json: want the embedded catalogue back, got version %s with %d accelerators",
+			got.Version, len(got.Accelerators))
+	}
+	var generic map[string]any
+	if err := json.Unmarshal([]byte(out), &generic); err != nil {
+		t.Fatalf("catalog --json: %v", err)
+	}
+}
+
+func TestCatalogSources(t *testing.T) {
+	cat := embeddedCatalog(t)
+	code, out, errs := runCatalogCmd("--sources")
+	if code != exitOK {
+		t.Fatalf("catalog --sources: want exit 0, got %d (%s)", code, errs)
+	}
+	for k, s := range cat.Sources {
+		want := k + ": " + s.Citation
+		if !strings.Contains(out, want) {
+			t.Errorf("catalog --sources: want %q, got none", want)
+		}
+	}
+	if n := strings.Count(out, "\n"); n != len(cat.Sources) {
+		t.Errorf("catalog --sources: want %d lines, got %d", len(cat.Sources), n)
+	}
+}
+
+func TestCatalogBadFlags(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+	}{
+		{"unknown flag", []string{"--nope"}},
+		{"flag with a value", []string{"--json=yes"}},
+		{"positional argument", []string{"h100"}},
+		{"both outputs", []string{"--json", "--sources"}},
+	}
+	for _, tc := range cases {
+		code, out, errs := runCatalogCmd(tc.args...)
+		if code != exitUsage {
+			t.Errorf("%s: want exit %d, got %d", tc.name, exitUsage, code)
+		}
+		if out != "" || !strings.HasPrefix(errs, "aiplan: ") {
+			t.Errorf("%s: want one message on stderr and nothing on stdout, got %q / %q", tc.name, out, errs)
+		}
+	}
+	if code, out, _ := runCatalogCmd("--help"); code != exitOK || !strings.Contains(out, "--sources") {
+		t.Errorf("catalog --help: want exit 0 and the usage, got %d, %q", code, out)
+	}
+}
