@@ -187,7 +187,7 @@ func (f *Field) RangeText() string {
 			FormatNumber(f.Min*100)+"%", FormatNumber(f.Max*100)+"%")
 	}
 	s := FormatNumber(f.Min) + " to " + FormatNumber(f.Max)
-	if f.Unit != "" && f.Unit != "x" && f.Unit != "ratio" && f.Unit != "count" && f.Unit != "fraction" {
+	if f.Unit != "" && f.Unit != "x" && f.Unit != "ratio" && f.Unit != "count" && f.Unit != "fraction" && f.Unit != "year" {
 		s += " " + f.Unit
 	}
 	if f.Integer {
