@@ -19,7 +19,7 @@ import (
 //	  "catalogVersion": "2026.11.1",
 //	  "baseline": "GPT-4 class",
 //	  "scenarios": [ {"name": ..., "gpu": ..., "values": {...}}, ... ],
-//	  "gap": { ... bubble-gap inputs ... }
+//	  "gap": {...}, "projection": {...}, "serving": {...}   (bubble-gap inputs)
 //	}
 //
 // Values are keyed by the estimate flag names (see Fields). Files written by
@@ -37,12 +37,16 @@ const (
 
 // File is a scenario set as saved on disk.
 type File struct {
-	Format         string          `json:"format"`
-	Version        int             `json:"version"`
-	CatalogVersion string          `json:"catalogVersion"`
-	Baseline       string          `json:"baseline,omitempty"`
-	Scenarios      []Scenario      `json:"scenarios"`
-	Gap            json.RawMessage `json:"gap,omitempty"`
+	Format         string     `json:"format"`
+	Version        int        `json:"version"`
+	CatalogVersion string     `json:"catalogVersion"`
+	Baseline       string     `json:"baseline,omitempty"`
+	Scenarios      []Scenario `json:"scenarios"`
+	// Gap, Projection and Serving hold the bubble-gap screen's inputs;
+	// absent means the catalogue presets.
+	Gap        *GapInputs        `json:"gap,omitempty"`
+	Projection *ProjectionInputs `json:"projection,omitempty"`
+	Serving    *ServingInputs    `json:"serving,omitempty"`
 }
 
 // NewFile returns a file of scenarios made with catalogue version cv.
@@ -131,6 +135,21 @@ func (f *File) Check() error {
 			if err := rg.Check(k); err != nil {
 				return fmt.Errorf("scenario %q: %w", s.Name, err)
 			}
+		}
+	}
+	if f.Gap != nil {
+		if err := f.Gap.Validate(); err != nil {
+			return fmt.Errorf("gap inputs: %w", err)
+		}
+	}
+	if f.Projection != nil {
+		if err := f.Projection.Validate(); err != nil {
+			return fmt.Errorf("projection inputs: %w", err)
+		}
+	}
+	if f.Serving != nil {
+		if err := f.Serving.Validate(); err != nil {
+			return fmt.Errorf("serving inputs: %w", err)
 		}
 	}
 	if f.Baseline != "" && !names[f.Baseline] {
