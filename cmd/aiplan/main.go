@@ -5,6 +5,8 @@ package main
 import (
 	"io"
 	"os"
+
+	_ "aiplan/internal/clocale" // before Fyne: see the package comment
 )
 
 func main() {
