@@ -1,0 +1,329 @@
+package plot
+
+import (
+	"bytes"
+	"flag"
+	"image"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wcharczuk/go-chart/v2"
+
+	"aiplan/assets"
+	"aiplan/planner"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// fixedTotals are hand-made totals, so the golden files do not move when
+// the catalogue does.
+func fixedTotals() ([]string, []planner.Totals) {
+	mk := func(days, cloud, accel, servers, energy, fin, kwh, co2, water float64) planner.Totals {
+		t := planner.Totals{WallClockDays: days, FacilityEnergyKWh: kwh, EmissionsTCO2e: co2, WaterOnsiteL: water / 4, WaterOffsiteL: water * 3 / 4}
+		t.CostUSD = planner.CostUSD{Cloud: cloud, Amortized: accel + servers + energy + fin, Purchase: (accel + servers) * 20, Energy: energy}
+		t.CostBreakdownUSD = planner.CostBreakdown{AmortizedAccelerators: accel, AmortizedServerInterconnect: servers, Energy: energy, Financing: fin,
+			PurchaseAccelerators: accel * 20, PurchaseServerInterconnect: servers * 20}
+		return t
+	}
+	return []string{"Small", "Medium", "Large & long"}, []planner.Totals{
+		mk(30, 5e6, 2e6, 0.8e6, 0.3e6, 0.2e6, 2e6, 800, 5e6),
+		mk(60, 40e6, 15e6, 6e6, 2e6, 1e6, 20e6, 8000, 40e6),
+		mk(90, 900e6, 160e6, 40e6, 13e6, 9e6, 160e6, 66000, 590e6),
+	}
+}
+
+func fixedCharts(t testing.TB) map[string]Chart {
+	names, totals := fixedTotals()
+	bd, err := NewBreakdown(names, totals, "amortized")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmp, err := NewCompare(names, totals, "cloud", "Medium")
+	if err != nil {
+		t.Fatal(err)
+	}
+	es := &EnergySources{Scenario: "Large", Rows: []EnergyRow{
+		{ID: "coal", Name: "Coal", CarbonTCO2e: 130000, WaterOnsiteL: 1e7, WaterOffsiteL: 4e8},
+		{ID: "us-grid", Name: "US grid", CarbonTCO2e: 66000, WaterOnsiteL: 1e7, WaterOffsiteL: 5e8, Current: true},
+		{ID: "hydro", Name: "Hydropower", CarbonTCO2e: 3900, WaterOnsiteL: 1e7, WaterOffsiteL: 2.8e9},
+		{ID: "wind", Name: "Wind", CarbonTCO2e: 1800, WaterOnsiteL: 1e7},
+	}}
+	bt := NewBacktest([]planner.BacktestRow{
+		{RunID: "a", Name: "Run A", Metric: "gpuHours", Reported: 3.5e6, Informed: planner.Some(3.5e6), Blind: planner.Some(1.8e6)},
+		{RunID: "a", Name: "Run A", Metric: "trainingFLOP", Reported: 3.1e23, Informed: planner.Some(3.15e23), Blind: planner.Some(3.15e23)},
+		{RunID: "b", Name: "Run B", Metric: "emissionsTCO2e", Reported: 552, Informed: planner.Some(560), Blind: planner.Some(300)},
+		{RunID: "b", Name: "Run B", Metric: "costUSD.cloud", Reported: 4.3e6, Informed: planner.Some(4.4e6)},
+	})
+	return map[string]Chart{"breakdown": bd, "compare": cmp, "energy-sources": es, "backtest": bt}
+}
+
+func TestGoldenSVG(t *testing.T) {
+	for name, ch := range fixedCharts(t) {
+		t.Run(name, func(t *testing.T) {
+			var a, b bytes.Buffer
+			opt := Options{Width: 1000, Height: 600}
+			if err := Render(ch, SVG, opt, &a); err != nil {
+				t.Fatal(err)
+			}
+			if err := Render(ch, SVG, opt, &b); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Bytes(), b.Bytes()) {
+				t.Fatalf("%s: two renderings differ", name)
+			}
+			path := filepath.Join("testdata", name+".svg")
+			if *update {
+				if err := os.WriteFile(path, a.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./plot -update)", err)
+			}
+			if !bytes.Equal(want, a.Bytes()) {
+				failed := filepath.Join("testdata", "failed", name+".svg")
+				os.MkdirAll(filepath.Dir(failed), 0o755) //nolint:errcheck // best effort
+				os.WriteFile(failed, a.Bytes(), 0o644)   //nolint:errcheck // best effort
+				t.Errorf("%s: SVG differs from %s; got written to %s", name, path, failed)
+			}
+		})
+	}
+}
+
+// TestNotEmpty checks the bars and markers are there: the SVG has the
+// expected number of bar paths, the PNG has ink in the plot area.
+func TestNotEmpty(t *testing.T) {
+	charts := fixedCharts(t)
+	tests := []struct {
+		name    string
+		minPath int
+	}{
+		{"breakdown", 3 * 4},          // 3 stacks x 4 segments
+		{"compare", 3 * 5},            // 3 scenarios x 5 metrics
+		{"energy-sources", 4 + 4 + 3}, // carbon, off-site water, on-site
+		{"backtest", 7},               // informed and blind points
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := Render(charts[tc.name], SVG, Options{Width: 900, Height: 600}, &b); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Count(b.String(), "<path"); got < tc.minPath {
+				t.Errorf("%s: want at least %d paths, got %d", tc.name, tc.minPath, got)
+			}
+			im, err := Image(charts[tc.name], Options{Width: 900, Height: 600})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := inked(im, image.Rect(150, 150, 850, 500)); n < 5000 {
+				t.Errorf("%s: want at least 5000 non-background pixels in the plot area, got %d", tc.name, n)
+			}
+		})
+	}
+}
+
+func inked(im image.Image, r image.Rectangle) int {
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			cr, cg, cb, _ := im.At(x, y).RGBA()
+			if cr < 0xf000 || cg < 0xf000 || cb < 0xf000 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// TestBadInput: NaN, Inf, negative, zero and empty inputs give an error or
+// an empty-state chart, never a panic.
+func TestBadInput(t *testing.T) {
+	names, totals := fixedTotals()
+	bad := func(f func(*planner.Totals)) []planner.Totals {
+		ts := append([]planner.Totals(nil), totals...)
+		f(&ts[1])
+		return ts
+	}
+	poison := func(v float64) func(*planner.Totals) {
+		return func(t *planner.Totals) {
+			t.CostUSD.Cloud, t.CostUSD.Amortized, t.CostBreakdownUSD.Financing = v, v, v
+		}
+	}
+	nan := bad(poison(math.NaN()))
+	inf := bad(poison(math.Inf(1)))
+	neg := bad(poison(-1))
+	zero := make([]planner.Totals, 3)
+	for _, tc := range []struct {
+		name    string
+		totals  []planner.Totals
+		names   []string
+		wantErr bool
+	}{
+		{"nan", nan, names, true},
+		{"inf", inf, names, true},
+		{"negative", neg, names, true},
+		{"zero", zero, names, false},
+		{"empty", nil, nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, method := range []string{"cloud", "amortized"} {
+				var charts []Chart
+				bd, err1 := NewBreakdown(tc.names, tc.totals, method)
+				cmp, err2 := NewCompare(tc.names, tc.totals, method, "")
+				for _, err := range []error{err1, err2} {
+					if (err != nil) != tc.wantErr {
+						t.Errorf("%s/%s: want error %v, got %v", tc.name, method, tc.wantErr, err)
+					}
+				}
+				if err1 == nil {
+					charts = append(charts, bd)
+				}
+				if err2 == nil {
+					charts = append(charts, cmp)
+				}
+				charts = append(charts, &EnergySources{}, NewBacktest(nil),
+					NewBacktest([]planner.BacktestRow{{Reported: 0, Informed: planner.Some(math.NaN())}}))
+				for _, ch := range charts {
+					if err := Render(ch, PNG, Options{Width: 400, Height: 300}, &bytes.Buffer{}); err != nil {
+						t.Errorf("%s: want a drawing, got %v", tc.name, err)
+					}
+				}
+			}
+		})
+	}
+	if err := Render(&Compare{}, PNG, Options{Width: 10, Height: 300}, &bytes.Buffer{}); planner.ErrField(err) != "width" {
+		t.Errorf("width 10: want a width error, got %v", err)
+	}
+	if _, err := NewCompare(names, totals, "cloud", "nope"); planner.ErrField(err) != "baseline" {
+		t.Errorf("baseline nope: want a baseline error, got %v", err)
+	}
+	if _, err := NewBreakdown(names, totals, "lease"); planner.ErrField(err) != "method" {
+		t.Errorf("method lease: want a method error, got %v", err)
+	}
+}
+
+// TestTicksDoNotOverlap measures the tick labels with the renderer for
+// ranges spanning 1e18..1e26 FLOP and $1k..$100B at several sizes.
+func TestTicksDoNotOverlap(t *testing.T) {
+	r, err := chart.PNG(800, 600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := newCanvas(r, false, 800, 600, Light(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	width := func(s string) int { w, _ := c.Measure(s, sizeLabel); return w }
+	height := func(string) int { return c.lineHeight(sizeLabel) }
+	for _, tc := range []struct {
+		name     string
+		min, max float64
+		log      bool
+		format   func(float64) string
+	}{
+		{"flop-log", 1e18, 1e26, true, planner.HumanFLOP},
+		{"flop-power", 1e18, 1e26, true, PowerOfTen},
+		{"usd-linear", 1e3, 1e11, false, planner.HumanUSD},
+		{"usd-log", 1e3, 1e11, true, planner.HumanUSD},
+		{"litres", 0, 2.84e9, false, planner.HumanLitres},
+	} {
+		for _, length := range []int{150, 300, 600, 1200} {
+			for _, vertical := range []bool{false, true} {
+				size, gap := width, 12
+				if vertical {
+					size, gap = height, 4
+				}
+				ax := Axis{Min: tc.min, Max: tc.max, Log: tc.log, Format: tc.format, ZeroBased: !tc.log}
+				lo, hi, ts := c.valueTicks(ax, length, size, gap)
+				if len(ts) < 2 {
+					t.Errorf("%s/%d: want at least 2 ticks, got %d", tc.name, length, len(ts))
+				}
+				prev := math.Inf(-1)
+				for _, tk := range ts {
+					pos := (tk.Value - lo) / (hi - lo) * float64(length)
+					half := float64(size(tk.Label)) / 2
+					if pos-half < prev+float64(gap)-0.5 && len(ts) > 2 {
+						t.Errorf("%s/%d vertical=%v: label %q overlaps the previous one", tc.name, length, vertical, tk.Label)
+					}
+					prev = pos + half
+					if strings.Contains(tk.Label, "e+") {
+						t.Errorf("%s: want human labels, got %q", tc.name, tk.Label)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestGreyscale checks the first six series colours differ in greyscale.
+func TestGreyscale(t *testing.T) {
+	for _, th := range []struct {
+		name string
+		t    Theme
+	}{{"light", Light()}, {"dark", Dark()}} {
+		for i := 0; i < 6; i++ {
+			for j := i + 1; j < 6; j++ {
+				if d := math.Abs(luma(th.t.Series[i]) - luma(th.t.Series[j])); d < 14 && th.t.Patterns[i] == th.t.Patterns[j] {
+					t.Errorf("%s: series %d and %d: want greyscale difference >= 14 or different patterns, got %.1f", th.name, i, j, d)
+				}
+			}
+		}
+	}
+}
+
+func TestBuildFromCatalog(t *testing.T) {
+	cat, err := assets.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := assets.Defaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range Kinds {
+		t.Run(string(k.Kind), func(t *testing.T) {
+			ch, err := Build(k.Kind, Input{Catalog: cat, Scenarios: f.Scenarios, Method: "amortized", Baseline: f.Baseline})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Image(ch, Options{Width: 1200, Height: 700}); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	if _, err := Build("pie", Input{Catalog: cat}); planner.ErrField(err) != "kind" {
+		t.Errorf("pie: want a kind error, got %v", err)
+	}
+}
+
+func BenchmarkImage(b *testing.B) {
+	cat, err := assets.Catalog()
+	if err != nil {
+		b.Fatal(err)
+	}
+	f, err := assets.Defaults()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, k := range Kinds {
+		ch, err := Build(k.Kind, Input{Catalog: cat, Scenarios: f.Scenarios, Method: "amortized", Baseline: f.Baseline})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(string(k.Kind), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Image(ch, Options{Width: 1200, Height: 700}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/chart")
+		})
+	}
+}
