@@ -170,9 +170,9 @@ func (r Range) Check(key string) error {
 			Msg: "accepted: low <= likely <= high"}
 	}
 	switch r.Dist {
-	case "", "triangular", "pert", "lognormal":
+	case "", "triangular", "pert", "lognormal", "uniform":
 	default:
-		return &FieldError{Field: key, Value: fmt.Sprintf("%q", r.Dist), Msg: "distribution must be triangular, pert or lognormal"}
+		return &FieldError{Field: key, Value: fmt.Sprintf("%q", r.Dist), Msg: "distribution must be triangular, pert, lognormal or uniform"}
 	}
 	if r.Dist == "lognormal" && !(r.Low > 0) {
 		return &FieldError{Field: key, Msg: "a lognormal range needs low > 0"}

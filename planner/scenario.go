@@ -31,8 +31,8 @@ type Scenario struct {
 }
 
 // Range is an uncertainty distribution of one input: low / likely / high
-// with a shape ("triangular", "pert" or "lognormal"; lognormal reads low and
-// high as its 10th and 90th percentiles).
+// with a shape ("triangular", "pert", "lognormal" or "uniform"; lognormal
+// reads low and high as its 10th and 90th percentiles, uniform ignores likely).
 type Range struct {
 	Low    float64 `json:"low"`
 	Likely float64 `json:"likely"`

@@ -13,9 +13,15 @@ func init() {
 		summary: "compute time, cost, energy, carbon and water of a training run",
 		usage: `aiplan estimate [--params N --tokens N | --flops N | --gpu-hours N] --gpu ID --gpus N [flags] [--json]
 aiplan estimate --scenarios FILE [--json]
+aiplan estimate ... --uncertainty [--samples N] [--seed S] [--range NAME=LOW,LIKELY,HIGH[,DIST] ...]
 
 Every planner input is a flag named after its key (see README, "Inputs"):
-quantities accept 175B, 15T, 3.14e23, 70,000, $2.50, 40%, 2.4x.`,
+quantities accept 175B, 15T, 3.14e23, 70,000, $2.50, 40%, 2.4x.
+
+--uncertainty adds a Monte Carlo over the inputs' ranges (defaults from the
+catalogue evidence; --range overrides one, NAME an input flag without dashes,
+DIST triangular, pert, lognormal or uniform): P10, P50, P90 and mean of every
+output, under "uncertainty" in --json at the output's path.`,
 		run: runEstimate,
 	})
 }
@@ -25,6 +31,7 @@ func runEstimate(e *env) int {
 	fs.Bool("json", "help")
 	fs.Value("scenarios")
 	declareScenarioFlags(fs)
+	declareUncertaintyFlags(fs)
 	if err := fs.Parse(e.args); err != nil {
 		return e.usageError("estimate: %v", err)
 	}
@@ -35,30 +42,51 @@ func runEstimate(e *env) int {
 	if len(fs.Positional()) > 0 {
 		return e.usageError("estimate: unexpected argument %q; inputs are flags such as --params 175B", fs.Positional()[0])
 	}
+	mc, err := uncertaintyFromFlags(fs)
+	if err != nil {
+		return e.usageError("%v", err)
+	}
 	cat, ok := e.catalog()
 	if !ok {
 		return exitFail
 	}
 	if path, ok := fs.Get("scenarios"); ok {
+		if len(mc.ranges) > 0 {
+			return e.usageError("--range: not accepted with --scenarios; put ranges in the scenario file")
+		}
 		f, err := loadScenarios(path)
 		if err != nil {
 			return e.usageError("--scenarios: %v", err)
 		}
-		reports := make([]planner.Report, 0, len(f.Scenarios))
+		reports := make([]uncertainReport, 0, len(f.Scenarios))
 		for i := range f.Scenarios {
 			sc := &f.Scenarios[i]
 			r, res, err := planner.Estimate(cat, sc)
 			if err != nil {
 				return e.usageError("--scenarios: scenario %q: %v", sc.Name, err)
 			}
-			reports = append(reports, planner.NewReport(sc.Name, r, res))
+			rep := uncertainReport{Report: planner.NewReport(sc.Name, r, res)}
+			if mc.on {
+				if rep.Uncertainty, err = mc.run(cat, sc); err != nil {
+					return e.usageError("--scenarios: scenario %q: %v", sc.Name, err)
+				}
+			}
+			reports = append(reports, rep)
 		}
 		if fs.Has("json") {
+			if !mc.on {
+				plain := make([]planner.Report, len(reports))
+				for i := range reports {
+					plain[i] = reports[i].Report
+				}
+				return writeJSON(e, plain)
+			}
 			return writeJSON(e, reports)
 		}
 		for i := range reports {
 			fprintf(e.stdout, "== %s ==\n", reports[i].Name)
-			writeTable(e.stdout, &reports[i])
+			writeTable(e.stdout, &reports[i].Report)
+			writeUncertainty(e.stdout, reports[i].Uncertainty)
 			fprintf(e.stdout, "\n")
 		}
 		return exitOK
@@ -67,15 +95,25 @@ func runEstimate(e *env) int {
 	if err != nil {
 		return e.usageError("%v", err)
 	}
+	sc.Ranges = mc.ranges
 	r, res, err := planner.Estimate(cat, &sc)
 	if err != nil {
 		return e.usageError("%s", flagError(err))
 	}
-	rep := planner.NewReport("", r, res)
+	rep := uncertainReport{Report: planner.NewReport("", r, res)}
+	if mc.on {
+		if rep.Uncertainty, err = mc.run(cat, &sc); err != nil {
+			return e.usageError("%s", rangeFlagError(err))
+		}
+	}
 	if fs.Has("json") {
+		if !mc.on {
+			return writeJSON(e, rep.Report)
+		}
 		return writeJSON(e, rep)
 	}
-	writeTable(e.stdout, &rep)
+	writeTable(e.stdout, &rep.Report)
+	writeUncertainty(e.stdout, rep.Uncertainty)
 	return exitOK
 }
 

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"aiplan/planner"
+)
+
+func init() {
+	register("tornado", command{
+		summary: "rank a scenario's uncertain inputs by the swing they cause in one output",
+		usage: `aiplan tornado [scenario flags] [--range NAME=LOW,LIKELY,HIGH[,DIST] ...] [--output PATH] [--json]
+
+Each uncertain input (default ranges from the catalogue evidence, or --range)
+is set to its low and its high with the others at their likely value; inputs
+are listed by the swing in --output (default costUSD.cloud): any estimate
+--json path such as gpuHours, wallClockDays, emissionsTCO2e, costUSD.amortized,
+or one under withExperiments.`,
+		run: runTornado,
+	})
+}
+
+// uncertainReport is an estimate report with its Monte Carlo summary.
+type uncertainReport struct {
+	planner.Report
+	Uncertainty *planner.Uncertainty `json:"uncertainty,omitempty"`
+}
+
+// mcFlags are the Monte Carlo flags of estimate.
+type mcFlags struct {
+	on      bool
+	samples int
+	seed    uint64
+	ranges  map[string]planner.Range
+}
+
+func declareUncertaintyFlags(fs *flagSet) {
+	fs.Bool("uncertainty")
+	fs.Value("samples", "seed")
+	fs.Repeatable("range")
+}
+
+// rangesFromFlags reads every --range NAME=LOW,LIKELY,HIGH[,DIST].
+func rangesFromFlags(fs *flagSet) (map[string]planner.Range, error) {
+	var ranges map[string]planner.Range
+	for _, s := range fs.All("range") {
+		name, spec, ok := strings.Cut(s, "=")
+		if !ok || planner.FieldByKey(name) == nil {
+			return nil, fmt.Errorf("--range: %q is not accepted; accepted: NAME=LOW,LIKELY,HIGH[,DIST] with NAME one of %s",
+				s, strings.Join(planner.FieldKeys(), ", "))
+		}
+		if _, dup := ranges[name]; dup {
+			return nil, fmt.Errorf("--range: %s is given twice", name)
+		}
+		r, err := planner.ParseRange(name, spec)
+		if err != nil {
+			return nil, fmt.Errorf("--range: %v", err)
+		}
+		if ranges == nil {
+			ranges = map[string]planner.Range{}
+		}
+		ranges[name] = r
+	}
+	return ranges, nil
+}
+
+func uncertaintyFromFlags(fs *flagSet) (mcFlags, error) {
+	mc := mcFlags{on: fs.Has("uncertainty"), samples: planner.DefaultSamples, seed: 1}
+	if s, ok := fs.Get("samples"); ok {
+		n, err := planner.ParseQuantity(s)
+		if err != nil || n != float64(int(n)) || n < 1 || n > planner.MaxSamples {
+			return mc, fmt.Errorf("--samples: %q is not accepted; accepted: a whole number 1 to %d", s, planner.MaxSamples)
+		}
+		mc.samples = int(n)
+	}
+	if s, ok := fs.Get("seed"); ok {
+		v, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			return mc, fmt.Errorf("--seed: %q is not accepted; accepted: a whole number 0 to %d", s, uint64(1<<64-1))
+		}
+		mc.seed = v
+	}
+	var err error
+	if mc.ranges, err = rangesFromFlags(fs); err != nil {
+		return mc, err
+	}
+	if !mc.on {
+		for _, f := range []string{"samples", "seed", "range"} {
+			if fs.Has(f) {
+				return mc, fmt.Errorf("--%s: needs --uncertainty", f)
+			}
+		}
+	}
+	return mc, nil
+}
+
+func (mc *mcFlags) run(cat *planner.Catalog, sc *planner.Scenario) (*planner.Uncertainty, error) {
+	sim, err := planner.NewSimulation(cat, sc)
+	if err != nil {
+		return nil, err
+	}
+	return sim.Run(context.Background(), planner.Options{Samples: mc.samples, Seed: mc.seed})
+}
+
+// rangeFlagError names --range for a range the simulation refused.
+func rangeFlagError(err error) string {
+	if f := planner.ErrField(err); f != "" {
+		return "--range: " + err.Error()
+	}
+	return err.Error()
+}
+
+// writeUncertainty prints P50 with the P10-P90 band of each output.
+func writeUncertainty(w io.Writer, u *planner.Uncertainty) {
+	if u == nil {
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)
+	fprintf(tw, "\nUncertainty (%d samples, seed %d)\tP50\tP10 - P90\n", u.Samples, u.Seed)
+	for _, o := range planner.Outputs {
+		q, ok := u.Totals[o.Path]
+		if !ok || q.P10 == q.P90 {
+			continue
+		}
+		fprintf(tw, "%s\t%s\t%s - %s\n", o.Label, planner.Human(o.Path, q.P50), planner.Human(o.Path, q.P10), planner.Human(o.Path, q.P90))
+	}
+	fprintf(tw, "\nRanges\t\t\n")
+	for _, in := range u.Inputs {
+		src := in.Source
+		if src == "" {
+			src = "assumption"
+		}
+		fprintf(tw, "  %s\t%s / %s / %s\t%s, %s\n", in.Key, planner.FormatQuantity(in.Range.Low), planner.FormatQuantity(in.Range.Likely),
+			planner.FormatQuantity(in.Range.High), in.Range.Dist, src)
+	}
+	tw.Flush() //nolint:errcheck // terminal output
+}
+
+func runTornado(e *env) int {
+	fs := newFlagSet()
+	fs.Bool("json", "help")
+	fs.Value("output")
+	fs.Repeatable("range")
+	declareScenarioFlags(fs)
+	if err := fs.Parse(e.args); err != nil {
+		return e.usageError("tornado: %v", err)
+	}
+	if fs.Has("help") {
+		fprintf(e.stdout, "%s\n", commands["tornado"].usage)
+		return exitOK
+	}
+	if len(fs.Positional()) > 0 {
+		return e.usageError("tornado: unexpected argument %q; inputs are flags such as --params 175B", fs.Positional()[0])
+	}
+	output := "costUSD.cloud"
+	if s, ok := fs.Get("output"); ok {
+		output = s
+	}
+	ranges, err := rangesFromFlags(fs)
+	if err != nil {
+		return e.usageError("%v", err)
+	}
+	sc, err := scenarioFromFlags(fs, "")
+	if err != nil {
+		return e.usageError("%v", err)
+	}
+	sc.Ranges = ranges
+	cat, ok := e.catalog()
+	if !ok {
+		return exitFail
+	}
+	if _, err := planner.Resolve(cat, &sc); err != nil {
+		return e.usageError("%s", flagError(err))
+	}
+	sim, err := planner.NewSimulation(cat, &sc)
+	if err != nil {
+		return e.usageError("%s", rangeFlagError(err))
+	}
+	t, err := sim.Tornado(output)
+	if err != nil {
+		return e.usageError("--output: %v", strings.TrimPrefix(err.Error(), "output: "))
+	}
+	if fs.Has("json") {
+		return writeJSON(e, t)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 2, 2, ' ', 0)
+	fprintf(tw, "%s (%s) with every input at its likely value: %s\n\n", t.Label, t.Output, planner.Human(planner.OutputPathOf(t.Output), t.Base))
+	fprintf(tw, "Input\tLow -> output\tHigh -> output\tSwing\n")
+	for _, b := range t.Bars {
+		p := planner.OutputPathOf(t.Output)
+		fprintf(tw, "%s\t%s -> %s\t%s -> %s\t%s\n", b.Key, planner.FormatQuantity(b.Low), planner.Human(p, b.OutputLow),
+			planner.FormatQuantity(b.High), planner.Human(p, b.OutputHigh), planner.Human(p, b.Swing))
+	}
+	tw.Flush() //nolint:errcheck // terminal output
+	return exitOK
+}

@@ -1,0 +1,1057 @@
+package planner
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// Distribution shapes of a Range.
+const (
+	// DistTriangular is the triangular distribution low / likely / high.
+	DistTriangular = "triangular"
+	// DistPERT is the PERT distribution: a Beta scaled to [low, high] with
+	// alpha = 1 + 4 (likely - low) / (high - low) and
+	// beta = 1 + 4 (high - likely) / (high - low).
+	DistPERT = "pert"
+	// DistLognormal is the lognormal fitted to low and high as its 10th and
+	// 90th percentiles; likely is only the tornado's middle value.
+	DistLognormal = "lognormal"
+	// DistUniform is uniform on [low, high], for evidence that bounds a
+	// quantity without favouring a value; likely is only the tornado's
+	// middle value.
+	DistUniform = "uniform"
+)
+
+// Dists lists the valid distribution shapes.
+var Dists = []string{DistTriangular, DistPERT, DistLognormal, DistUniform}
+
+// z90 is the standard normal's 90th percentile.
+var z90 = distuv.UnitNormal.Quantile(0.9)
+
+// Validate checks the range of the numeric input key more strictly than
+// Check, as the Monte Carlo needs it: low <= likely <= high,
+// low < high, a known shape, and (except for lognormal tails, which are
+// clamped when sampled) every bound inside the input's accepted range.
+// Errors are *FieldError naming key.
+func (r Range) Validate(key string) error {
+	f := FieldByKey(key)
+	if f == nil {
+		return &FieldError{Field: key, Msg: "unknown input; valid: " + joinKeys(FieldKeys())}
+	}
+	text := fmt.Sprintf("%s,%s,%s", FormatNumber(r.Low), FormatNumber(r.Likely), FormatNumber(r.High))
+	for _, v := range []float64{r.Low, r.Likely, r.High} {
+		if math.IsNaN(v) || math.IsInf(v, 0) || v < f.Min || v > f.Max {
+			return &FieldError{Field: key, Value: text, Msg: "accepted: low, likely and high each " + f.RangeText()}
+		}
+	}
+	if !(r.Low <= r.Likely && r.Likely <= r.High && r.Low < r.High) {
+		return &FieldError{Field: key, Value: text, Msg: "accepted: low <= likely <= high with low < high"}
+	}
+	switch r.Dist {
+	case "", DistTriangular, DistPERT, DistUniform:
+	case DistLognormal:
+		if r.Low <= 0 {
+			return &FieldError{Field: key, Value: text, Msg: "accepted: a lognormal range needs low > 0"}
+		}
+	default:
+		return choiceError(key+" distribution", r.Dist, Dists)
+	}
+	return nil
+}
+
+// Mean returns the distribution's analytic mean.
+func (r Range) Mean() float64 {
+	switch r.Dist {
+	case DistPERT:
+		return (r.Low + 4*r.Likely + r.High) / 6
+	case DistLognormal:
+		return r.lognormal().Mean()
+	case DistUniform:
+		return (r.Low + r.High) / 2
+	}
+	return (r.Low + r.Likely + r.High) / 3
+}
+
+// Quantile returns the distribution's analytic p-quantile (gonum distuv),
+// before any clamping to the input's accepted range.
+func (r Range) Quantile(p float64) float64 {
+	switch r.Dist {
+	case DistPERT:
+		return r.Low + (r.High-r.Low)*r.beta().Quantile(p)
+	case DistLognormal:
+		return r.lognormal().Quantile(p)
+	case DistUniform:
+		return distuv.Uniform{Min: r.Low, Max: r.High}.Quantile(p)
+	}
+	return distuv.NewTriangle(r.Low, r.High, r.Likely, nil).Quantile(p)
+}
+
+func (r Range) beta() distuv.Beta {
+	w := r.High - r.Low
+	return distuv.Beta{Alpha: 1 + 4*(r.Likely-r.Low)/w, Beta: 1 + 4*(r.High-r.Likely)/w}
+}
+
+// lognormal fits mu and sigma so that Low and High are the 10th and 90th
+// percentiles.
+func (r Range) lognormal() distuv.LogNormal {
+	lo, hi := math.Log(r.Low), math.Log(r.High)
+	return distuv.LogNormal{Mu: (lo + hi) / 2, Sigma: (hi - lo) / (2 * z90)}
+}
+
+// Uncertain is one input the Monte Carlo varies: its range and where the
+// range comes from.
+type Uncertain struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	Range Range  `json:"range"`
+	// Origin is OriginUser for a range the user gave, OriginCatalogue for a
+	// default range from the evidence table, OriginDerived for a default
+	// spread centred on a value the user set.
+	Origin string `json:"origin"`
+	// Source holds catalogue source keys; Note says what the range rests on.
+	Source string `json:"source,omitempty"`
+	Note   string `json:"note,omitempty"`
+}
+
+// DefaultRange is one row of the evidence table behind the default ranges.
+// A catalogue value gets [Low, High] (absolute) or the resolved value times
+// [LowFactor, HighFactor] (relative), with the resolved value as likely; a
+// value the user set gets the user value times [UserLow, UserHigh]. Rows
+// with Kind "cloud-rows" use the spread of the catalogue's cloud prices.
+type DefaultRange struct {
+	Key  string
+	Kind string // "absolute", "relative" or "cloud-rows"
+	Dist string
+	// Low and High bound an absolute range; LowFactor and HighFactor a
+	// relative one.
+	Low, High             float64
+	LowFactor, HighFactor float64
+	// UserLow and UserHigh give the spread around a user's value; zero means
+	// a user's value is taken as known (no default range).
+	UserLow, UserHigh float64
+	Source            string
+	Note              string
+}
+
+// Kinds of DefaultRange.
+const (
+	RangeAbsolute  = "absolute"
+	RangeRelative  = "relative"
+	RangeCloudRows = "cloud-rows"
+)
+
+// DefaultRanges is the evidence table of default uncertainty, by input key.
+// Source keys are those of the catalogue's sources table. (These rows
+// belong in the catalogue; they live here until catalog.json carries them.)
+var DefaultRanges = []DefaultRange{
+	{Key: KeyMFU, Kind: RangeAbsolute, Dist: DistUniform, Low: 0.20, High: 0.52, UserLow: 0.8, UserHigh: 1.2,
+		Source: "PALM,PATT,LLAMA3,EPOCH-DB,EPOCH-CONST",
+		Note: "published MFU of large runs, catalog.md §4: 19.5% (DeepSeek-V3, FP8) and 19.7% (GPT-3) to 52% (Megatron-LM); " +
+			"the values spread evenly over that span, so no mode is asserted. Read as utilisation over paid GPU-hours " +
+			"(it includes goodput losses); a user's MFU gets ±20% (assumption)"},
+	{Key: KeyGoodput, Kind: RangeAbsolute, Dist: DistTriangular, Low: 0.9, High: 1, UserLow: 0.95, UserHigh: 1.05,
+		Source: "LLAMA3",
+		Note: "Llama 3 405B: more than 90% effective training time despite 466 interruptions in 54 days; applied only when " +
+			"MFU is the user's (a peak figure), since the default MFU range already includes goodput"},
+	{Key: KeyGPUPrice, Kind: RangeRelative, Dist: DistTriangular, LowFactor: 30000.0 / 33810, HighFactor: 40000.0 / 33810,
+		UserLow: 0.9, UserHigh: 1.1, Source: "EPOCH-CHIPS,EPOCH-PRICES",
+		Note: "H100 \"sold between 30k and 40k USD\" around the catalogue's $33,810 (HGX /8, 2024-02), applied as a relative spread to every accelerator"},
+	{Key: KeyGPUHourPrice, Kind: RangeCloudRows, Dist: DistTriangular, UserLow: 0.9, UserHigh: 1.1,
+		Source: "EPOCH-PRICES,EPOCH-CONST",
+		Note: "min-max of the catalogue's rows for the accelerator at the price tier; with one row, the spread of providers' " +
+			"committed-use discounts (DEFAULT_CUD: 1-year 25-41%, 3-year 49-64%)"},
+	{Key: KeyPUE, Kind: RangeRelative, Dist: DistTriangular, LowFactor: 0.98, HighFactor: 1.10, UserLow: 0.98, UserHigh: 1.05,
+		Source: "PATT,EPOCH-ENERGY,UPTIME-2023",
+		Note:   "hyperscale training runs 1.08-1.2 around 1.1 (Patterson Table 4, PaLM, Jean Zay, OLMo); industry average 1.55-1.59"},
+	{Key: KeyCarbonIntensity, Kind: RangeRelative, Dist: DistTriangular, LowFactor: 0.8, HighFactor: 1.25, UserLow: 0.9, UserHigh: 1.1,
+		Note: "assumption: ±20-25% for the year, the site's grid mix and average versus marginal accounting; a developer's stated figure ±10%"},
+	{Key: KeyWUE, Kind: RangeRelative, Dist: DistTriangular, LowFactor: 0.49, HighFactor: 3.3, UserLow: 0.8, UserHigh: 1.2,
+		Source: "LI-THIRSTY,SCOPE3-TRAIN,CYBERTECH-MS",
+		Note:   "on-site WUE 0.27 (Microsoft fleet 2025) to 1.8 L/kWh (Scope3 US average) around Li et al.'s 0.55; none for zero-water designs"},
+	{Key: KeyEWIF, Kind: RangeRelative, Dist: DistTriangular, LowFactor: 1.29 / 3.142, HighFactor: 3.67 / 3.142, UserLow: 0.9, UserHigh: 1.1,
+		Source: "LI-THIRSTY,MORRISON,SCOPE3-TRAIN",
+		Note:   "grid EWIF used in AI papers: 1.29 (Texas) to 3.67 L/kWh (Scope3) around the US average 3.142"},
+	{Key: KeyElectricityPrice, Kind: RangeRelative, Dist: DistTriangular, LowFactor: 6.26 / 8.06, HighFactor: 8.92 / 8.06, UserLow: 0.9, UserHigh: 1.1,
+		Source: "EPOCH-ENERGY",
+		Note:   "US industrial prices 2023 in data-centre states, 6.26 (OK) to 8.92 ¢/kWh (VA), around the 8.06 ¢ average (EIA)"},
+	{Key: KeyDepreciationYrs, Kind: RangeAbsolute, Dist: DistTriangular, Low: 3, High: 6, UserLow: 0.8, UserHigh: 1.2,
+		Source: "EPOCH-HW",
+		Note:   "hyperscaler useful lives 3 years (to 2020), 4 (2021-22), 5 (from 2023), up to 6 announced; straight-line mode only"},
+	{Key: KeyPowerW, Kind: RangeRelative, Dist: DistTriangular, LowFactor: 0.9, HighFactor: 1.1, UserLow: 0.95, UserHigh: 1.05,
+		Source: "PATT",
+		Note:   "average draw versus the default: GPT-3 measured 330 W on 300 W V100s (+10%); training runs below TDP"},
+	{Key: KeyServerCostFactor, Kind: RangeAbsolute, Dist: DistTriangular, Low: 1.54, High: 1.69, UserLow: 0.95, UserHigh: 1.05,
+		Source: "EPOCH-HW",
+		Note:   "Epoch's server overhead 1.54 (P100) to 1.69 (V100); only for bare-accelerator prices"},
+}
+
+// DefaultRangeFor returns the evidence row of key, or nil.
+func DefaultRangeFor(key string) *DefaultRange {
+	for i := range DefaultRanges {
+		if DefaultRanges[i].Key == key {
+			return &DefaultRanges[i]
+		}
+	}
+	return nil
+}
+
+// committed-use discount spreads across providers, relative to the GCP row
+// most catalogue tiers come from (EPOCH-CONST DEFAULT_CUD).
+var cudSpread = map[string][2]float64{
+	TierOneYear:   {(1 - 0.41) / (1 - 0.37), (1 - 0.25) / (1 - 0.37)},
+	TierThreeYear: {(1 - 0.64) / (1 - 0.56), (1 - 0.49) / (1 - 0.56)},
+}
+
+// relevant reports whether varying key can change any output of the
+// resolved scenario, and why not.
+func relevant(sc *Scenario, in *Inputs, key string) (bool, string) {
+	_, hasFLOPs := sc.Values[KeyFLOPs]
+	_, hasActive := sc.Values[KeyActiveParams]
+	_, hasTokens := sc.Values[KeyTokens]
+	_, hasTPP := sc.Values[KeyTokensPerParam]
+	_, hasParams := sc.Values[KeyParams]
+	switch key {
+	case KeyYear:
+		return false, "the year places the scenario on the projection chart only"
+	case KeyMFU, KeyGoodput:
+		if in.HasGPUHours {
+			return false, "unused when gpu-hours is given"
+		}
+	case KeyGPUHours:
+		if !in.HasGPUHours {
+			return false, "give gpu-hours to put a range on it"
+		}
+	case KeyDepreciationYrs, KeyResidualValue:
+		if in.EpochDepreciation {
+			return false, "unused in epoch depreciation mode"
+		}
+	case KeyFLOPs:
+		if !hasFLOPs {
+			return false, "give flops to put a range on it"
+		}
+	case KeyParams:
+		if hasFLOPs || hasActive || !hasParams {
+			return false, "compute does not depend on it here (flops or active-params given, or params unset)"
+		}
+	case KeyActiveParams:
+		if hasFLOPs || !hasActive {
+			return false, "compute does not depend on it here (flops given, or active-params unset)"
+		}
+	case KeyTokens:
+		if hasFLOPs || !hasTokens {
+			return false, "compute does not depend on it here (flops given, or tokens unset)"
+		}
+	case KeyTokensPerParam:
+		if hasFLOPs || hasTokens || !hasTPP || !hasParams {
+			return false, "compute does not depend on it here (flops or tokens given, or tokens-per-param unset)"
+		}
+	case KeyEfficiency:
+		if !in.HasFLOP {
+			return false, "unused when gpu-hours stands alone"
+		}
+	}
+	return true, ""
+}
+
+// UncertainInputs returns the ranges the Monte Carlo varies for a resolved
+// scenario: the user's ranges (sc.Ranges) over the evidence table's
+// defaults. A default applies to a catalogue value as the evidence gives
+// it, and to a value the user set as a spread centred on it; inputs that
+// cannot change the result (MFU with disclosed GPU-hours) get none. A
+// user's range on such an input is an error naming it.
+func UncertainInputs(cat *Catalog, sc *Scenario, res *Resolution) ([]Uncertain, error) {
+	var out []Uncertain
+	in := &res.Inputs
+	_, userMFU := sc.Values[KeyMFU]
+	for _, f := range Fields {
+		key := f.Key
+		if r, ok := sc.Ranges[key]; ok {
+			if err := r.Validate(key); err != nil {
+				return nil, err
+			}
+			if ok, why := relevant(sc, in, key); !ok {
+				return nil, &FieldError{Field: key, Msg: "a range has no effect: " + why}
+			}
+			if r.Dist == "" {
+				r.Dist = DistTriangular
+			}
+			out = append(out, Uncertain{Key: key, Label: f.Label, Range: r, Origin: OriginUser, Source: "user range"})
+			continue
+		}
+		d := DefaultRangeFor(key)
+		if d == nil {
+			continue
+		}
+		if ok, _ := relevant(sc, in, key); !ok {
+			continue
+		}
+		if key == KeyGoodput && !userMFU {
+			continue // the default MFU range already holds goodput losses
+		}
+		if key == KeyServerCostFactor && res.Accelerator != nil && res.Accelerator.Price.Basis == PriceBasisSystem {
+			continue
+		}
+		v, ok := inputValue(in, key)
+		if !ok {
+			continue
+		}
+		u := Uncertain{Key: key, Label: f.Label, Source: d.Source, Note: d.Note}
+		r := Range{Likely: v, Dist: d.Dist}
+		if _, set := sc.Values[key]; set {
+			if d.UserLow == 0 {
+				continue
+			}
+			r.Low, r.High = v*d.UserLow, v*d.UserHigh
+			u.Origin = OriginDerived
+			u.Note = "spread centred on the user's value; " + d.Note
+		} else {
+			u.Origin = OriginCatalogue
+			switch d.Kind {
+			case RangeAbsolute:
+				r.Low, r.High = math.Min(d.Low, v), math.Max(d.High, v)
+			case RangeRelative:
+				r.Low, r.High = v*d.LowFactor, v*d.HighFactor
+			case RangeCloudRows:
+				r.Low, r.High = cloudSpread(res, v)
+			}
+		}
+		r.Low, r.High = math.Max(roundSig(r.Low), f.Min), math.Min(roundSig(r.High), f.Max)
+		r.Likely = math.Min(math.Max(r.Likely, r.Low), r.High)
+		if !(r.Low < r.High) {
+			continue // a zero value (closed-loop WUE) or a single price stays as it is
+		}
+		u.Range = r
+		out = append(out, u)
+	}
+	for key := range sc.Ranges {
+		if FieldByKey(key) == nil {
+			return nil, &FieldError{Field: key, Msg: "unknown input; valid: " + joinKeys(FieldKeys())}
+		}
+	}
+	return out, nil
+}
+
+// roundSig rounds a default range bound to 4 significant digits.
+func roundSig(x float64) float64 {
+	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return x
+	}
+	p := math.Pow(10, 3-math.Floor(math.Log10(math.Abs(x))))
+	return math.Round(x*p) / p
+}
+
+// cloudSpread returns the min and max price of the accelerator's catalogue
+// rows at the tier used, or the committed-use spread around v.
+func cloudSpread(res *Resolution, v float64) (lo, hi float64) {
+	lo, hi = v, v
+	rows := 0
+	if res.Accelerator != nil {
+		for _, row := range res.Accelerator.Cloud {
+			if p := row.Tier(res.PriceTierUsed); p > 0 {
+				lo, hi = math.Min(lo, p), math.Max(hi, p)
+				rows++
+			}
+		}
+	}
+	if rows < 2 {
+		if s, ok := cudSpread[res.PriceTierUsed]; ok {
+			return v * s[0], v * s[1]
+		}
+	}
+	return lo, hi
+}
+
+// inputValue returns the resolved value of the numeric input key.
+func inputValue(in *Inputs, key string) (float64, bool) {
+	if p := inputField(in, key); p != nil {
+		return *p, true
+	}
+	return 0, false
+}
+
+// inputField returns the Inputs field that the numeric input key sets
+// directly, or nil for keys that act through compute (params, tokens, ...)
+// or not at all (year).
+func inputField(in *Inputs, key string) *float64 {
+	switch key {
+	case KeyGPUs:
+		return &in.GPUs
+	case KeyMFU:
+		return &in.MFU
+	case KeyGoodput:
+		return &in.Goodput
+	case KeyGPUHours:
+		return &in.GPUHours
+	case KeyExperiments:
+		return &in.Experiments
+	case KeyPowerW:
+		return &in.PowerW
+	case KeyHostPowerFactor:
+		return &in.HostPowerFactor
+	case KeyPUE:
+		return &in.PUE
+	case KeyWUE:
+		return &in.WUELPerKWh
+	case KeyCarbonIntensity:
+		return &in.CarbonGPerKWh
+	case KeyRenewableShare:
+		return &in.RenewableShare
+	case KeyEWIF:
+		return &in.EWIFLPerKWh
+	case KeyElectricityPrice:
+		return &in.ElectricityUSD
+	case KeyGPUHourPrice:
+		return &in.GPUHourUSD
+	case KeyGPUPrice:
+		return &in.GPUPriceUSD
+	case KeyServerCostFactor:
+		return &in.ServerCostFactor
+	case KeyInterconnect:
+		return &in.InterconnectShare
+	case KeyDepreciationYrs:
+		return &in.DepreciationYears
+	case KeyWACC:
+		return &in.WACC
+	case KeyResidualValue:
+		return &in.ResidualValue
+	case KeyStaffCost:
+		return &in.StaffUSD
+	}
+	return nil
+}
+
+// ParseRange reads "LOW,LIKELY,HIGH" or "LOW,LIKELY,HIGH,DIST" for the
+// numeric input key; each number is a quantity (ParseQuantity: 30%, 35k,
+// $2.50). Errors are *FieldError naming key.
+func ParseRange(key, s string) (Range, error) {
+	parts := strings.Split(s, ",")
+	if len(parts) != 3 && len(parts) != 4 {
+		return Range{}, &FieldError{Field: key, Value: fmt.Sprintf("%q", s),
+			Msg: "accepted: LOW,LIKELY,HIGH[,DIST] with DIST one of " + strings.Join(Dists, ", ")}
+	}
+	var v [3]float64
+	for i := range v {
+		x, err := ParseQuantity(parts[i])
+		if err != nil {
+			return Range{}, &FieldError{Field: key, Value: fmt.Sprintf("%q", s), Msg: err.Error()}
+		}
+		v[i] = x
+	}
+	r := Range{Low: v[0], Likely: v[1], High: v[2], Dist: DistTriangular}
+	if len(parts) == 4 {
+		r.Dist = strings.TrimSpace(parts[3])
+	}
+	return r, r.Validate(key)
+}
+
+// sortedKeys returns m's keys sorted.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Monte Carlo defaults and bounds.
+const (
+	// DefaultSamples is the sample count when Options.Samples is 0.
+	DefaultSamples = 10000
+	// MaxSamples bounds Options.Samples.
+	MaxSamples = 10000000
+	// chunkSamples is the fixed chunk of samples that one RNG stream draws:
+	// chunk c of seed s uses PCG(s, c), so results do not depend on the
+	// number of workers.
+	chunkSamples = 1024
+)
+
+// Options configure a Monte Carlo run.
+type Options struct {
+	// Samples is the number of draws (DefaultSamples when 0).
+	Samples int
+	// Seed fixes the random streams: the same seed gives identical results
+	// on any number of cores.
+	Seed uint64
+	// Workers bounds the goroutines (runtime.GOMAXPROCS when 0).
+	Workers int
+	// Keep lists output paths whose samples are returned in
+	// Uncertainty.Kept, in draw order (for histograms).
+	Keep []string
+}
+
+// Quantiles summarise one output's samples.
+type Quantiles struct {
+	P10  float64 `json:"p10"`
+	P50  float64 `json:"p50"`
+	P90  float64 `json:"p90"`
+	Mean float64 `json:"mean"`
+}
+
+// Uncertainty is the result of a Monte Carlo run: the quantiles of every
+// known output by path (Outputs), for the final run and, apart, for the
+// programme with experiments.
+type Uncertainty struct {
+	Samples int
+	Seed    uint64
+	// Inputs are the ranges that were sampled.
+	Inputs          []Uncertain
+	Totals          map[string]Quantiles
+	WithExperiments map[string]Quantiles
+	// Kept holds the samples of Options.Keep by path.
+	Kept map[string][]float64
+}
+
+// Get returns the quantiles of path: an Outputs path, or one prefixed by
+// "withExperiments.".
+func (u *Uncertainty) Get(path string) (Quantiles, bool) {
+	if p, ok := strings.CutPrefix(path, "withExperiments."); ok {
+		q, ok := u.WithExperiments[p]
+		return q, ok
+	}
+	q, ok := u.Totals[path]
+	return q, ok
+}
+
+// MarshalJSON nests the quantiles by path, as estimate --json prints them
+// under "uncertainty": {"gpuHours": {"p10": ...}, "costUSD": {"cloud":
+// {...}}, "withExperiments": {...}, "samples": N, "seed": S, "ranges": {...}}.
+func (u *Uncertainty) MarshalJSON() ([]byte, error) {
+	m := nestQuantiles(u.Totals)
+	m["withExperiments"] = nestQuantiles(u.WithExperiments)
+	m["samples"] = u.Samples
+	m["seed"] = u.Seed
+	ranges := map[string]any{}
+	for _, in := range u.Inputs {
+		ranges[in.Key] = map[string]any{"low": in.Range.Low, "likely": in.Range.Likely, "high": in.Range.High,
+			"dist": in.Range.Dist, "origin": in.Origin, "source": in.Source}
+	}
+	m["ranges"] = ranges
+	return json.Marshal(m)
+}
+
+func nestQuantiles(qs map[string]Quantiles) map[string]any {
+	m := map[string]any{}
+	for path, q := range qs {
+		parts := strings.Split(path, ".")
+		cur := m
+		for _, p := range parts[:len(parts)-1] {
+			next, ok := cur[p].(map[string]any)
+			if !ok {
+				next = map[string]any{}
+				cur[p] = next
+			}
+			cur = next
+		}
+		cur[parts[len(parts)-1]] = q
+	}
+	return m
+}
+
+// variable is one sampled input, compiled against a resolved scenario.
+type variable struct {
+	Uncertain
+	field int     // index into the worker's field pointers
+	mode  int     // how the value acts: set the field, or scale compute
+	base  float64 // the resolved value the scale modes divide by
+}
+
+// Modes of a variable.
+const (
+	modeSet    = iota // the field = v
+	modeScale         // FLOP x= v / base
+	modeScale2        // FLOP x= (v / base)^2 (params with tokens-per-param)
+	modeInv           // FLOP x= base / v (efficiency)
+)
+
+// Simulation is a scenario compiled for Monte Carlo, tornado and sweeps:
+// resolved once, with its uncertain inputs. It is safe for concurrent use.
+type Simulation struct {
+	Scenario   Scenario
+	Resolution *Resolution
+	// Point is the deterministic estimate (every input at its resolved value).
+	Point Result
+	vars  []variable
+	// outputs are the indices into Outputs that are known for this scenario.
+	outputs []int
+	// withExp reports that the experiments multiplier varies, so the
+	// programme totals need samples of their own; otherwise each is the
+	// run's times a constant factor.
+	withExp bool
+}
+
+// NewSimulation resolves sc and compiles its uncertain inputs (the user's
+// ranges over the default evidence table). Errors are *FieldError.
+func NewSimulation(cat *Catalog, sc *Scenario) (*Simulation, error) {
+	res, err := Resolve(cat, sc)
+	if err != nil {
+		return nil, err
+	}
+	un, err := UncertainInputs(cat, sc, res)
+	if err != nil {
+		return nil, err
+	}
+	s := &Simulation{Scenario: sc.Clone(), Resolution: res, Point: Evaluate(&res.Inputs)}
+	for _, u := range un {
+		v := variable{Uncertain: u, field: -1, mode: modeSet}
+		if inputField(&res.Inputs, u.Key) != nil {
+			v.field = fieldSlot(u.Key)
+		} else {
+			v.base = sc.Values[u.Key]
+			switch u.Key {
+			case KeyEfficiency:
+				v.mode = modeInv
+				if _, ok := sc.Values[u.Key]; !ok {
+					v.base = 1
+				}
+			case KeyParams:
+				v.mode = modeScale
+				_, hasTokens := sc.Values[KeyTokens]
+				if _, hasTPP := sc.Values[KeyTokensPerParam]; hasTPP && !hasTokens {
+					v.mode = modeScale2
+				}
+			default:
+				v.mode = modeScale
+			}
+		}
+		s.vars = append(s.vars, v)
+	}
+	for _, v := range s.vars {
+		if v.Key == KeyExperiments {
+			s.withExp = true
+		}
+	}
+	for i := range Outputs {
+		if _, ok := Outputs[i].Get(&s.Point.Totals); ok {
+			s.outputs = append(s.outputs, i)
+		}
+	}
+	if s.Point.BreakEvenGPUHours.Valid == false {
+		// break-even can appear in some samples; track it when a price varies
+		for _, v := range s.vars {
+			if v.Key == KeyGPUHourPrice || v.Key == KeyElectricityPrice {
+				s.outputs = append(s.outputs, outputIndex("breakEvenGPUHours"))
+				break
+			}
+		}
+	}
+	sort.Ints(s.outputs)
+	return s, nil
+}
+
+// Inputs returns the uncertain inputs in display order.
+func (s *Simulation) Inputs() []Uncertain {
+	out := make([]Uncertain, len(s.vars))
+	for i, v := range s.vars {
+		out[i] = v.Uncertain
+	}
+	return out
+}
+
+func outputIndex(path string) int {
+	for i := range Outputs {
+		if Outputs[i].Path == path {
+			return i
+		}
+	}
+	return -1
+}
+
+// fieldKeys are the directly settable keys; a worker keeps one pointer per
+// slot into its private Inputs.
+var fieldKeys = func() []string {
+	var keys []string
+	var in Inputs
+	for _, f := range Fields {
+		if inputField(&in, f.Key) != nil {
+			keys = append(keys, f.Key)
+		}
+	}
+	return keys
+}()
+
+func fieldSlot(key string) int {
+	for i, k := range fieldKeys {
+		if k == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// evaluator applies values to a private copy of the inputs.
+type evaluator struct {
+	base  *Inputs
+	in    Inputs
+	slots [32]*float64
+}
+
+func newEvaluator(base *Inputs) *evaluator {
+	e := &evaluator{base: base}
+	for i, k := range fieldKeys {
+		e.slots[i] = inputField(&e.in, k)
+	}
+	return e
+}
+
+// reset restores the resolved inputs.
+func (e *evaluator) reset() { e.in = *e.base }
+
+// apply sets variable v to x (clamped to the input's accepted range).
+func (e *evaluator) apply(v *variable, x float64) {
+	switch v.mode {
+	case modeSet:
+		*e.slots[v.field] = x
+	case modeScale:
+		e.in.FLOP *= x / v.base
+	case modeScale2:
+		r := x / v.base
+		e.in.FLOP *= r * r
+	case modeInv:
+		e.in.FLOP *= v.base / x
+	}
+}
+
+// sampler draws one variable with gonum's distuv: triangular and uniform
+// through their quantile functions from one uniform draw, PERT as a scaled
+// Beta, lognormal from a normal draw.
+type sampler struct {
+	dist   int
+	tri    distuv.Triangle
+	uni    distuv.Uniform
+	beta   distuv.Beta
+	logn   distuv.LogNormal
+	lo, hi float64 // PERT scale; clamp bounds for lognormal
+}
+
+const (
+	sampTri = iota
+	sampUni
+	sampPERT
+	sampLogn
+)
+
+func newSampler(r Range, key string) sampler {
+	f := FieldByKey(key)
+	s := sampler{lo: r.Low, hi: r.High}
+	switch r.Dist {
+	case DistPERT:
+		s.dist, s.beta = sampPERT, r.beta()
+	case DistLognormal:
+		s.dist, s.logn = sampLogn, r.lognormal()
+		s.lo, s.hi = f.Min, f.Max
+	case DistUniform:
+		s.dist, s.uni = sampUni, distuv.Uniform{Min: r.Low, Max: r.High}
+	default:
+		s.dist, s.tri = sampTri, distuv.NewTriangle(r.Low, r.High, r.Likely, nil)
+	}
+	return s
+}
+
+// withSource returns a copy whose gonum distribution draws from src.
+func (s sampler) withSource(src rand.Source) sampler {
+	s.beta.Src = src
+	s.logn.Src = src
+	return s
+}
+
+func (s *sampler) draw(rng *rand.Rand) float64 {
+	switch s.dist {
+	case sampUni:
+		return s.uni.Quantile(rng.Float64())
+	case sampPERT:
+		return s.lo + (s.hi-s.lo)*s.beta.Rand()
+	case sampLogn:
+		return min(max(s.logn.Rand(), s.lo), s.hi)
+	}
+	return s.tri.Quantile(rng.Float64())
+}
+
+// Run draws opt.Samples samples of the uncertain inputs, evaluates each and
+// summarises every known output. Samples are drawn in fixed chunks, each
+// from its own stream seeded by (seed, chunk), and stored by position, so
+// the result is identical for the same seed on any number of cores. Run
+// returns ctx.Err() when cancelled.
+func (s *Simulation) Run(ctx context.Context, opt Options) (*Uncertainty, error) {
+	n := opt.Samples
+	if n == 0 {
+		n = DefaultSamples
+	}
+	if n < 1 || n > MaxSamples {
+		return nil, &FieldError{Field: "samples", Value: strconv.Itoa(n), Msg: fmt.Sprintf("accepted: 1 to %d", MaxSamples)}
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	chunks := (n + chunkSamples - 1) / chunkSamples
+	workers = min(workers, chunks)
+
+	nOut := len(s.outputs)
+	cols := make([][]float64, nOut)
+	var xcols [][]float64
+	if s.withExp {
+		xcols = make([][]float64, nOut)
+	}
+	buf := make([]float64, n*nOut*(1+b2i(s.withExp)))
+	for j := range cols {
+		cols[j], buf = buf[:n:n], buf[n:]
+		if s.withExp {
+			xcols[j], buf = buf[:n:n], buf[n:]
+		}
+	}
+	samplers := make([]sampler, len(s.vars))
+	for i := range s.vars {
+		samplers[i] = newSampler(s.vars[i].Range, s.vars[i].Key)
+	}
+	getters := make([]func(*Totals) (float64, bool), nOut)
+	for j, oi := range s.outputs {
+		getters[j] = Outputs[oi].Get
+	}
+
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ev := newEvaluator(&s.Resolution.Inputs)
+			pcg := rand.NewPCG(0, 0)
+			rng := rand.New(pcg)
+			r := new(Result) // one per worker: the getters make it escape
+			local := make([]sampler, len(samplers))
+			for i := range samplers {
+				local[i] = samplers[i].withSource(pcg)
+			}
+			for {
+				c := int(next.Add(1) - 1)
+				if c >= chunks || ctx.Err() != nil {
+					return
+				}
+				pcg.Seed(opt.Seed, uint64(c))
+				end := min((c+1)*chunkSamples, n)
+				for i := c * chunkSamples; i < end; i++ {
+					ev.reset()
+					for k := range local {
+						ev.apply(&s.vars[k], local[k].draw(rng))
+					}
+					*r = Evaluate(&ev.in)
+					for j, get := range getters {
+						v, ok := get(&r.Totals)
+						if !ok {
+							v = math.NaN()
+						}
+						cols[j][i] = v
+					}
+					if xcols != nil {
+						for j, get := range getters {
+							v, ok := get(&r.WithExperiments)
+							if !ok {
+								v = math.NaN()
+							}
+							xcols[j][i] = v
+						}
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	u := &Uncertainty{Samples: n, Seed: opt.Seed, Inputs: s.Inputs(),
+		Totals: make(map[string]Quantiles, nOut), WithExperiments: make(map[string]Quantiles, nOut)}
+	for _, path := range opt.Keep {
+		if j := slices.Index(s.outputs, outputIndex(strings.TrimPrefix(path, "withExperiments."))); j >= 0 {
+			src := cols[j]
+			if strings.HasPrefix(path, "withExperiments.") && xcols != nil {
+				src = xcols[j]
+			}
+			if u.Kept == nil {
+				u.Kept = map[string][]float64{}
+			}
+			u.Kept[path] = slices.Clone(src)
+		}
+	}
+	// Summaries: one output per task, spread over the workers.
+	type task struct {
+		col []float64
+		dst *Quantiles
+		ok  *bool
+	}
+	qs := make([]Quantiles, len(cols)+len(xcols))
+	oks := make([]bool, len(qs))
+	tasks := make([]task, 0, len(qs))
+	for j := range cols {
+		tasks = append(tasks, task{cols[j], &qs[j], &oks[j]})
+	}
+	for j := range xcols {
+		tasks = append(tasks, task{xcols[j], &qs[len(cols)+j], &oks[len(cols)+j]})
+	}
+	next.Store(0)
+	for w := 0; w < min(workers, len(tasks)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				t := int(next.Add(1) - 1)
+				if t >= len(tasks) {
+					return
+				}
+				*tasks[t].dst, *tasks[t].ok = summarise(tasks[t].col)
+			}
+		}()
+	}
+	wg.Wait()
+	for j, oi := range s.outputs {
+		if oks[j] {
+			u.Totals[Outputs[oi].Path] = qs[j]
+		}
+		switch {
+		case s.withExp:
+			if oks[len(cols)+j] {
+				u.WithExperiments[Outputs[oi].Path] = qs[len(cols)+j]
+			}
+		case oks[j]:
+			u.WithExperiments[Outputs[oi].Path] = scaleQuantiles(qs[j], s.programmeFactor(oi))
+		}
+	}
+	return u, nil
+}
+
+// programmeFactor returns the constant ratio of output oi's programme total
+// to the run's (the experiments multiplier, or 1 for intensive outputs).
+func (s *Simulation) programmeFactor(oi int) float64 {
+	run, ok1 := Outputs[oi].Get(&s.Point.Totals)
+	prog, ok2 := Outputs[oi].Get(&s.Point.WithExperiments)
+	if !ok1 || !ok2 || run == 0 {
+		return s.Resolution.Inputs.Experiments
+	}
+	return prog / run
+}
+
+func scaleQuantiles(q Quantiles, f float64) Quantiles {
+	return Quantiles{P10: q.P10 * f, P50: q.P50 * f, P90: q.P90 * f, Mean: q.Mean * f}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// summarise returns the P10, P50, P90 and mean of x's finite values,
+// reordering x. A quantile is the order statistic at rank ceil(n p) (the
+// inverse of the empirical distribution, R's type 1): with thousands of
+// samples it differs from interpolating ones by far less than the sampling
+// error, and needs no extra pass.
+func summarise(x []float64) (Quantiles, bool) {
+	k := 0
+	sum := 0.0
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, v := range x {
+		if v == v { // NaN marks an output absent in that sample
+			x[k] = v
+			k++
+			sum += v
+			if v < lo {
+				lo = v
+			}
+			if v > hi {
+				hi = v
+			}
+		}
+	}
+	x = x[:k]
+	if k == 0 {
+		return Quantiles{}, false
+	}
+	if lo == hi {
+		return Quantiles{P10: lo, P50: lo, P90: lo, Mean: lo}, true
+	}
+	q := Quantiles{Mean: sum / float64(k)}
+	ranks := [3]int{rank(k, 0.1), rank(k, 0.5), rank(k, 0.9)}
+	selectK(x, ranks[1])
+	if ranks[0] < ranks[1] {
+		selectK(x[:ranks[1]], ranks[0])
+	}
+	if ranks[2] > ranks[1] {
+		selectK(x[ranks[1]+1:], ranks[2]-ranks[1]-1)
+	}
+	q.P10, q.P50, q.P90 = x[ranks[0]], x[ranks[1]], x[ranks[2]]
+	return q, true
+}
+
+// rank returns the 0-based index of the p-quantile of n sorted values:
+// ceil(n p) - 1, at least 0.
+func rank(n int, p float64) int {
+	return max(int(math.Ceil(float64(n)*p))-1, 0)
+}
+
+// selectK reorders x so that x[k] is the k-th smallest, with x[:k] <= x[k]
+// <= x[k+1:]: Floyd and Rivest's SELECT (CACM 18(3), 1975, Algorithm 489),
+// which narrows the search to a band around k chosen from a sample, so it
+// needs about n + min(k, n-k) comparisons. Deterministic.
+func selectK(x []float64, k int) { floydRivest(x, 0, len(x)-1, k) }
+
+func floydRivest(x []float64, left, right, k int) {
+	for right > left {
+		if right-left > 600 {
+			n := float64(right - left + 1)
+			i := float64(k - left + 1)
+			z := math.Log(n)
+			s := 0.5 * math.Exp(2*z/3)
+			sd := 0.5 * math.Sqrt(z*s*(n-s)/n)
+			if i < n/2 {
+				sd = -sd
+			}
+			newLeft := max(left, int(float64(k)-i*s/n+sd))
+			newRight := min(right, int(float64(k)+(n-i)*s/n+sd))
+			floydRivest(x, newLeft, newRight, k)
+		}
+		t := x[k]
+		i, j := left, right
+		x[left], x[k] = x[k], x[left]
+		if x[right] > t {
+			x[right], x[left] = x[left], x[right]
+		}
+		for i < j {
+			x[i], x[j] = x[j], x[i]
+			i++
+			j--
+			for x[i] < t {
+				i++
+			}
+			for x[j] > t {
+				j--
+			}
+		}
+		if x[left] == t {
+			x[left], x[j] = x[j], x[left]
+		} else {
+			j++
+			x[j], x[right] = x[right], x[j]
+		}
+		if j <= k {
+			left = j + 1
+		}
+		if k <= j {
+			right = j - 1
+		}
+	}
+}
