@@ -31,7 +31,8 @@ test: deps-test
 
 # The real binary in a real window under Xvfb (scripts/smoke.sh).
 smoke: build
-	xvfb-run -a -s '-screen 0 1280x800x24' scripts/smoke.sh ./$(BIN) build/smoke
+	mkdir -p build
+	xvfb-run -a -s '-screen 0 1280x800x24' scripts/smoke.sh ./$(BIN) build/smoke.png
 
 bench:
 	go test ./... -run '^$$' -bench . -benchmem

@@ -1,14 +1,124 @@
 package main
 
-import "io"
+import (
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"time"
 
-// runWindow opens the desktop window. (Placeholder until the UI lands.)
-func runWindow(stderr io.Writer) int {
-	fprintf(stderr, "aiplan: the window is not built yet\n")
-	return exitFail
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"github.com/BurntSushi/toml"
+
+	"aiplan/assets"
+	"aiplan/export"
+	"aiplan/planner"
+	"aiplan/ui"
+)
+
+// fyneAppTOML is the metadata `fyne package` reads; embedding it applies
+// the same ID, name, version and icon to plain `go build` binaries.
+//
+//go:embed FyneApp.toml
+var fyneAppTOML []byte
+
+// appMetadata parses FyneApp.toml and attaches the embedded icon.
+func appMetadata() (fyne.AppMetadata, error) {
+	var cfg struct {
+		Website string
+		Details struct {
+			Icon, Name, ID, Version string
+			Build                   int
+		}
+	}
+	if _, err := toml.Decode(string(fyneAppTOML), &cfg); err != nil {
+		return fyne.AppMetadata{}, fmt.Errorf("FyneApp.toml: %w", err)
+	}
+	d := cfg.Details
+	if d.ID == "" || d.Name == "" || d.Version == "" {
+		return fyne.AppMetadata{}, fmt.Errorf("FyneApp.toml: Details needs ID, Name and Version")
+	}
+	return fyne.AppMetadata{
+		ID: d.ID, Name: d.Name, Version: d.Version, Build: d.Build,
+		Icon:   fyne.NewStaticResource("icon.png", assets.IconPNG),
+		Custom: map[string]string{"website": cfg.Website},
+	}, nil
 }
 
+// displayMissing returns why no window can open, or "" when one can.
+// Only Linux and the BSDs need an X11 or Wayland display.
+func displayMissing(getenv func(string) string) string {
+	switch runtime.GOOS {
+	case "windows", "darwin", "android", "ios", "js":
+		return ""
+	}
+	if getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == "" {
+		return "no display: neither DISPLAY nor WAYLAND_DISPLAY is set, so the window cannot open; " +
+			"run it in a desktop session, or use a command such as 'aiplan estimate' (see 'aiplan help')"
+	}
+	return ""
+}
+
+// runWindow opens the desktop window and returns when it closes.
+func runWindow(stderr io.Writer) int {
+	if why := displayMissing(os.Getenv); why != "" {
+		fprintf(stderr, "aiplan: %s\n", why)
+		return exitFail
+	}
+	meta, err := appMetadata()
+	if err != nil {
+		fprintf(stderr, "aiplan: %v\n", err)
+		return exitFail
+	}
+	cat, err := assets.Catalog()
+	if err != nil {
+		fprintf(stderr, "aiplan: %v\n", err)
+		return exitFail
+	}
+	defaults, err := assets.Defaults()
+	if err != nil {
+		fprintf(stderr, "aiplan: built-in scenarios: %v\n", err)
+		return exitFail
+	}
+	app.SetMetadata(meta)
+	a := app.NewWithID(meta.ID)
+	a.SetIcon(meta.Icon)
+	w := a.NewWindow(ui.AppTitle)
+	gap, err := ui.NewGapView(cat)
+	if err != nil {
+		fprintf(stderr, "aiplan: bubble-gap screen: %v\n", err)
+		return exitFail
+	}
+	win := ui.New(a, w, ui.Options{
+		Catalog:  cat,
+		Defaults: defaults,
+		Views: []ui.View{
+			ui.NewCompareView(cat).View(),
+			ui.NewChartsView(cat, w).View(),
+			gap.View(),
+			ui.NewBacktestView(cat).View(),
+		},
+		ExportExcel: func(out io.Writer, s ui.State) error {
+			return export.Write(out, s.File, s.Catalog, export.Options{Clock: time.Now, AppVersion: meta.Version})
+		},
+		ImportExcel: func(in io.Reader, _ *planner.Catalog) (*planner.File, error) { return export.Read(in) },
+	})
+	gap.OnChanged = func() { win.EditFile(gap.Store) }
+	w.Resize(fyne.NewSize(1280, 800))
+	w.CenterOnScreen()
+	w.ShowAndRun()
+	return exitOK
+}
+
+// runVersion prints the name, ID and version from FyneApp.toml.
 func runVersion(stdout io.Writer) int {
-	fprintf(stdout, "aiplan dev\n")
+	meta, err := appMetadata()
+	if err != nil {
+		fprintf(stdout, "aiplan: %v\n", err)
+		return exitFail
+	}
+	fprintf(stdout, "%s %s (build %d, %s)\n", meta.Name, meta.Version, meta.Build, meta.ID)
 	return exitOK
 }

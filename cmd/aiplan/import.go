@@ -1,0 +1,55 @@
+package main
+
+import (
+	"os"
+
+	"aiplan/export"
+)
+
+func init() {
+	register("import", command{
+		summary: "read a workbook written by 'aiplan export' back into a scenario file",
+		usage: `aiplan import REPORT.xlsx -o FILE.aiplan
+
+Reads the scenarios of a workbook aiplan exported. Values edited on the
+Assumptions sheet become user inputs; a cleared value takes its default
+again; a deleted row drops its scenario. -o - writes to standard output.
+Any other workbook is refused.`,
+		run: runImport,
+	})
+}
+
+func runImport(e *env) int {
+	fs := newFlagSet()
+	fs.Bool("help")
+	fs.Value("o", "output")
+	if err := fs.Parse(e.args); err != nil {
+		return e.usageError("import: %v", err)
+	}
+	if fs.Has("help") {
+		fprintf(e.stdout, "%s\n", commands["import"].usage)
+		return exitOK
+	}
+	out, ok := outputFlag(fs)
+	if !ok {
+		return e.usageError("import: -o FILE.aiplan is required (the scenario file to write; - for standard output)")
+	}
+	pos := fs.Positional()
+	if len(pos) != 1 {
+		return e.usageError("import: give exactly one workbook (REPORT.xlsx), got %d arguments", len(pos))
+	}
+	fh, err := os.Open(pos[0])
+	if err != nil {
+		return e.usageError("import: %v", err)
+	}
+	defer fh.Close() //nolint:errcheck // read only
+	set, err := export.Read(fh)
+	if err != nil {
+		return e.usageError("import: %s: %v", pos[0], err)
+	}
+	data, err := set.Marshal()
+	if err != nil {
+		return e.fail("import: %v", err)
+	}
+	return writeOutput(e, out, data)
+}

@@ -1,0 +1,294 @@
+package export
+
+import (
+	"strconv"
+	"strings"
+
+	"aiplan/planner"
+)
+
+// Cells of the Bubble gap sheet's inputs (column B).
+const (
+	gapCellYear     = "B3"
+	gapCellDC       = "B4"
+	gapCellShare    = "B5"
+	gapCellMargin   = "B6"
+	gapCellLife     = "B7"
+	gapCellCapexG   = "B8"
+	gapCellRevG     = "B9"
+	gapCellOverride = "B10"
+	gapItemsRow     = 14 // first revenue item
+)
+
+// GapLayout locates the Bubble gap sheet's results for a gap model with
+// items revenue lines: the first projection row and the headline cells.
+type GapLayout struct {
+	// FirstYearRow is the row of the projection's first year; its columns
+	// are A year, C capex, D vintage requirement, E weight at age, F required
+	// revenue, G AI revenue, H gap, I cumulative gap.
+	FirstYearRow int
+	// Headline cells (column B).
+	DataCentreCost, VintageRevenue, Required, AIRevenue, Gap, ItemisedGap, GapToRevenue, ClosesYear string
+}
+
+// NewGapLayout returns the layout for a revenue table of items lines.
+func NewGapLayout(items int) GapLayout {
+	h := gapItemsRow + items + 4 // after the totals
+	cell := func(k int) string { return "B" + strconv.Itoa(h+k) }
+	return GapLayout{
+		DataCentreCost: cell(0), VintageRevenue: cell(1), Required: cell(2), AIRevenue: cell(3),
+		Gap: cell(4), ItemisedGap: cell(5), GapToRevenue: cell(6), ClosesYear: cell(7),
+		FirstYearRow: h + 11,
+	}
+}
+
+// gapSheet writes the bubble-gap model: inputs, the revenue table, the
+// headline figures and the year-by-year projection, all as formulas
+// following planner.EvaluateGap.
+func (wr *writer) gapSheet(in *planner.GapInputs) error {
+	f, s := wr.f, SheetGap
+	gl := NewGapLayout(len(in.Revenue))
+	set := func(cell string, v any) error {
+		switch v := v.(type) {
+		case string:
+			return f.SetCellStr(s, cell, v)
+		case nil:
+			return nil
+		}
+		return f.SetCellValue(s, cell, v)
+	}
+	formula := func(cell, fm string) error { return f.SetCellFormula(s, cell, fm) }
+	ts, err := wr.style("", markTitle)
+	if err != nil {
+		return err
+	}
+	hs, err := wr.style("", markHeader)
+	if err != nil {
+		return err
+	}
+	if err := set("A1", "Bubble gap: revenue required by AI capex versus expected AI revenue (Cahn, Sequoia Capital 2023 and 2024)"); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(s, "A1", "A1", ts); err != nil {
+		return err
+	}
+	var override any
+	if in.AIRevenueUSD != nil {
+		override = *in.AIRevenueUSD
+	}
+	inputs := []struct {
+		label string
+		v     any
+		unit  string
+		key   string
+		fmt   string
+	}{
+		{"First year", in.Year, "year", "year", "0"},
+		{"Data-centre revenue run-rate (the year's capex)", in.DCRevenueUSD, "USD/year", "dc-revenue", fmtUSD},
+		{"GPU share of data-centre TCO", in.GPUShare, "fraction", "gpu-share", fmtPercent},
+		{"End-user gross margin", in.Margin, "fraction", "margin", fmtPercent},
+		{"Depreciation life L", in.LifeYears, "years", "life", fmtRatio},
+		{"Capex growth", in.CapexGrowth, "x per year", "capex-growth", fmtRatio},
+		{"Revenue growth", in.RevenueGrowth, "x per year", "revenue-growth", fmtRatio},
+		{"AI revenue override (blank: the table total)", override, "USD/year", "ai-revenue", fmtUSD},
+		{"Projection rows", in.Years, "years", "years", "0"},
+	}
+	for _, h := range []struct{ cell, text string }{{"A2", "Input"}, {"B2", "Value"}, {"C2", "Unit"}, {"D2", "Key (aiplan gap flag)"}} {
+		if err := set(h.cell, h.text); err != nil {
+			return err
+		}
+	}
+	if err := f.SetCellStyle(s, "A2", "D2", hs); err != nil {
+		return err
+	}
+	for i, it := range inputs {
+		r := strconv.Itoa(3 + i)
+		for _, c := range []struct {
+			cell string
+			v    any
+		}{{"A" + r, it.label}, {"B" + r, it.v}, {"C" + r, it.unit}, {"D" + r, it.key}} {
+			if err := set(c.cell, c.v); err != nil {
+				return err
+			}
+		}
+		st, err := wr.style(it.fmt, markUser)
+		if err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(s, "B"+r, "B"+r, st); err != nil {
+			return err
+		}
+	}
+	if in.Preset != "" {
+		if err := set("E3", "Preset: "+in.Preset); err != nil {
+			return err
+		}
+	}
+	// Revenue table.
+	hr := strconv.Itoa(gapItemsRow - 1)
+	for _, h := range []struct{ cell, text string }{{"A" + hr, "Expected AI revenue item"}, {"B" + hr, "USD/year"}, {"C" + hr, "Other line (1/0)"}, {"D" + hr, "Source"}} {
+		if err := set(h.cell, h.text); err != nil {
+			return err
+		}
+	}
+	if err := f.SetCellStyle(s, "A"+hr, "D"+hr, hs); err != nil {
+		return err
+	}
+	usd, err := wr.style(fmtUSD, markNone)
+	if err != nil {
+		return err
+	}
+	userUSD, err := wr.style(fmtUSD, markUser)
+	if err != nil {
+		return err
+	}
+	for i, it := range in.Revenue {
+		r := strconv.Itoa(gapItemsRow + i)
+		other := 0
+		if it.Other {
+			other = 1
+		}
+		for _, c := range []struct {
+			cell string
+			v    any
+		}{{"A" + r, it.Name}, {"B" + r, it.USD}, {"C" + r, other}, {"D" + r, it.Source}} {
+			if err := set(c.cell, c.v); err != nil {
+				return err
+			}
+		}
+		if err := f.SetCellStyle(s, "B"+r, "B"+r, userUSD); err != nil {
+			return err
+		}
+	}
+	lastItem := gapItemsRow + len(in.Revenue) - 1
+	items := func(col string) string {
+		return col + strconv.Itoa(gapItemsRow) + ":" + col + strconv.Itoa(lastItem)
+	}
+	tr := gapItemsRow + len(in.Revenue)
+	total, itemised := "0", "0"
+	if len(in.Revenue) > 0 {
+		total = "SUM(" + items("B") + ")"
+		itemised = "SUMPRODUCT(" + items("B") + ",1-" + items("C") + ")"
+	}
+	totals := []struct{ label, fm string }{
+		{"Table total", total},
+		{"Itemised (without other lines)", itemised},
+	}
+	for i, t := range totals {
+		r := strconv.Itoa(tr + i)
+		if err := set("A"+r, t.label); err != nil {
+			return err
+		}
+		if err := formula("B"+r, t.fm); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(s, "B"+r, "B"+r, usd); err != nil {
+			return err
+		}
+	}
+	tableTotal, itemisedTotal := "B"+strconv.Itoa(tr), "B"+strconv.Itoa(tr+1)
+
+	// Projection first, so the headline can refer to it.
+	p0 := gl.FirstYearRow
+	head := []string{"Year", "Age t", "Capex (vintage)", "Vintage requirement", "Weight at age t", "Required revenue", "AI revenue", "Gap", "Cumulative gap", "Closed (year if gap <= 0)"}
+	hrow := strconv.Itoa(p0 - 1)
+	for j, h := range head {
+		if err := set(colLetter(j+1)+hrow, h); err != nil {
+			return err
+		}
+	}
+	if err := f.SetCellStyle(s, "A"+hrow, "J"+hrow, hs); err != nil {
+		return err
+	}
+	aiRevenue := gl.AIRevenue
+	var sb strings.Builder
+	for y := 0; y < in.Years; y++ {
+		r := strconv.Itoa(p0 + y)
+		sb.Reset()
+		for k := 0; k <= y; k++ {
+			if k > 0 {
+				sb.WriteByte('+')
+			}
+			sb.WriteString("D" + strconv.Itoa(p0+k) + "*E" + strconv.Itoa(p0+y-k))
+		}
+		cum := "H" + r
+		if y > 0 {
+			cum = "I" + strconv.Itoa(p0+y-1) + "+H" + r
+		}
+		cells := []struct{ col, fm string }{
+			{"A", "$B$3+B" + r},
+			{"C", "$B$4*POWER($B$8,B" + r + ")"},
+			{"D", "C" + r + "/$B$5/(1-$B$6)"},
+			{"E", "IF(B" + r + ">=$B$7,0,IF($B$7<=1,1,MIN(1,$B$7-B" + r + ")/$B$7))"},
+			{"F", sb.String()},
+			{"G", "$" + aiRevenue[:1] + "$" + aiRevenue[1:] + "*POWER($B$9,B" + r + ")"},
+			{"H", "F" + r + "-G" + r},
+			{"I", cum},
+			{"J", `IF(H` + r + `<=0,A` + r + `,"")`},
+		}
+		if err := f.SetCellInt(s, "B"+r, int64(y)); err != nil {
+			return err
+		}
+		for _, c := range cells {
+			if err := formula(c.col+r, c.fm); err != nil {
+				return err
+			}
+		}
+	}
+	last := strconv.Itoa(p0 + in.Years - 1)
+	if err := f.SetCellStyle(s, "C"+strconv.Itoa(p0), "D"+last, usd); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(s, "F"+strconv.Itoa(p0), "I"+last, usd); err != nil {
+		return err
+	}
+	ratio, err := wr.style(fmtRatio, markNone)
+	if err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(s, "E"+strconv.Itoa(p0), "E"+last, ratio); err != nil {
+		return err
+	}
+
+	// Headline figures.
+	first := strconv.Itoa(p0)
+	hl := []struct{ cell, label, fm, format string }{
+		{gl.DataCentreCost, "Data-centre cost of the first vintage = run-rate / GPU share", gapCellDC + "/" + gapCellShare, fmtUSD},
+		{gl.VintageRevenue, "Revenue the first vintage needs over its life = run-rate / share / (1 - margin)", gapCellDC + "/" + gapCellShare + "/(1-" + gapCellMargin + ")", fmtUSD},
+		{gl.Required, "Required revenue, first year", "F" + first, fmtUSD},
+		{gl.AIRevenue, "Expected AI revenue, first year", "IF(ISNUMBER(" + gapCellOverride + ")," + gapCellOverride + "," + tableTotal + ")", fmtUSD},
+		{gl.Gap, "Gap, first year = required - AI revenue", gl.Required + "-" + gl.AIRevenue, fmtUSD},
+		{gl.ItemisedGap, "Gap against the itemised revenue only", gl.Required + "-" + itemisedTotal, fmtUSD},
+		{gl.GapToRevenue, "Gap / AI revenue (bubble-risk ratio)", "IF(" + gl.AIRevenue + ">0," + gl.Gap + "/" + gl.AIRevenue + `,"n/a")`, fmtRatio},
+		{gl.ClosesYear, "First year the gap closes (gap <= 0)", "IF(COUNT(J" + first + ":J" + last + `)=0,"n/a",MIN(J` + first + ":J" + last + "))", "0"},
+	}
+	hr0 := strconv.Itoa(tr + 3)
+	if err := set("A"+hr0, "Headline"); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(s, "A"+hr0, "B"+hr0, hs); err != nil {
+		return err
+	}
+	for _, h := range hl {
+		r := h.cell[1:]
+		if err := set("A"+r, h.label); err != nil {
+			return err
+		}
+		if err := formula(h.cell, h.fm); err != nil {
+			return err
+		}
+		st, err := wr.style(h.format, markNone)
+		if err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(s, h.cell, h.cell, st); err != nil {
+			return err
+		}
+	}
+	for col, w := range map[string]float64{"A": 62, "B": 18, "C": 18, "D": 22, "E": 16, "F": 18, "G": 18, "H": 18, "I": 18, "J": 16} {
+		if err := f.SetColWidth(s, col, col, w); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,372 @@
+package export
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"aiplan/planner"
+)
+
+// Sheet names.
+const (
+	SheetSummary     = "Summary"
+	SheetAssumptions = "Assumptions"
+	SheetConstants   = "Constants"
+	SheetModel       = "Model"
+	SheetProvenance  = "Provenance"
+	SheetGap         = "Bubble gap"
+	SheetCharts      = "Charts"
+	SheetSources     = "Sources"
+	SheetAbout       = "About"
+	// sheetData is the very hidden sheet holding the scenario file.
+	sheetData = "aiplan"
+)
+
+// Rows of the row-per-scenario sheets (Assumptions and Model): a label row,
+// a unit row and a key row, then one row per scenario.
+const (
+	rowLabel = 1
+	rowUnit  = 2
+	rowKey   = 3
+	// FirstRow is the row of the first scenario on Assumptions and Model.
+	FirstRow = 4
+)
+
+// NA is what a Model cell shows for an output the planner reports as null.
+const NA = "n/a"
+
+// Keys of the Assumptions columns that are not planner.Fields: the resolved
+// catalogue figures and the mode flags the formulas need.
+const (
+	KeyID             = "id"
+	KeyName           = "name"
+	KeyPeakFLOPS      = "peak-flops"
+	KeyTDPW           = "tdp-w"
+	KeyPricePerfOOM   = "price-perf-oom"
+	KeyEmbodied       = "embodied-kgco2e"
+	KeyEmbodiedLife   = "embodied-lifetime-years"
+	KeyHasGPUHours    = "has-gpu-hours"
+	KeyEpoch          = "epoch-depreciation"
+	KeyHasEmbodied    = "has-embodied"
+	KeyNote           = "note"
+	constHoursPerYear = "HoursPerYear"
+)
+
+// Kinds of Assumptions columns.
+const (
+	kindID = iota
+	kindName
+	kindChoice
+	kindField
+	kindExtra
+	kindFlag
+	kindNote
+)
+
+// column is one column of a row-per-scenario sheet.
+type column struct {
+	key, label, unit string
+	kind             int
+	// format is the custom number format of the data cells ("" = General).
+	format string
+	// formula is a template: [key] is the Assumptions cell of that key in
+	// the same row, {key} the Model cell; empty for value columns.
+	formula string
+	letter  string
+	parts   []part
+}
+
+// part is a compiled piece of a formula template: literal text followed by
+// a column reference (sheet prefix and letter) whose row is filled in.
+type part struct {
+	lit string
+	ref string // "" = no reference after lit
+}
+
+// Number formats.
+const (
+	fmtUSD     = `[>=1000000000]$#,##0.0,,,"B";[>=1000000]$#,##0.0,,"M";$#,##0`
+	fmtPrice   = `$#,##0.00`
+	fmtCount   = `#,##0`
+	fmtDecimal = `#,##0.0`
+	fmtRatio   = `0.00`
+	fmtSci     = `0.00E+00`
+	fmtPercent = `0.0%`
+	fmtGeneral = ``
+)
+
+func fieldFormat(f *planner.Field) string {
+	switch {
+	case f.Percent:
+		return fmtPercent
+	case f.Unit == "USD":
+		return fmtUSD
+	case strings.HasPrefix(f.Unit, "USD/"):
+		return fmtPrice
+	case f.Unit == "parameters" || f.Unit == "tokens" || f.Unit == "FLOP":
+		return fmtSci
+	case f.Key == planner.KeyYear:
+		return `0`
+	case f.Integer || f.Unit == "GPU-hours" || f.Unit == "W" || f.Unit == "gCO2e/kWh":
+		return fmtCount
+	}
+	return fmtGeneral
+}
+
+// assumptionColumns returns the Assumptions layout: id, name, the choices,
+// every planner.Field, the resolved catalogue figures, the mode flags and
+// the note.
+func assumptionColumns() []column {
+	cols := []column{
+		{key: KeyID, label: "#", unit: "row id", kind: kindID},
+		{key: KeyName, label: "Scenario", unit: "text", kind: kindName},
+		{key: planner.KeyGPU, label: "Accelerator", unit: "catalogue id", kind: kindChoice},
+		{key: planner.KeyEnergy, label: "Energy source", unit: "catalogue id", kind: kindChoice},
+		{key: planner.KeyCooling, label: "Cooling", unit: "catalogue id", kind: kindChoice},
+		{key: planner.KeyPrecision, label: "Precision", unit: "bf16 | fp8", kind: kindChoice},
+		{key: planner.KeyPriceTier, label: "Cloud price tier", unit: "on-demand | 1-year | 3-year", kind: kindChoice},
+		{key: planner.KeyDepreciation, label: "Depreciation", unit: "straight-line | epoch", kind: kindChoice},
+	}
+	for i := range planner.Fields {
+		f := &planner.Fields[i]
+		cols = append(cols, column{key: f.Key, label: f.Label, unit: f.Unit, kind: kindField, format: fieldFormat(f)})
+	}
+	cols = append(cols,
+		column{key: KeyPeakFLOPS, label: "Peak at the precision (dense)", unit: "FLOP/s", kind: kindExtra, format: fmtSci},
+		column{key: KeyTDPW, label: "TDP per accelerator", unit: "W", kind: kindExtra, format: fmtCount},
+		column{key: KeyPricePerfOOM, label: "Price-performance gain (epoch mode)", unit: "OOM/year", kind: kindExtra, format: fmtRatio},
+		column{key: KeyEmbodied, label: "Embodied carbon per accelerator", unit: "kgCO2e", kind: kindExtra, format: fmtCount},
+		column{key: KeyEmbodiedLife, label: "Embodied carbon lifetime", unit: "years", kind: kindExtra, format: fmtDecimal},
+		column{key: KeyHasGPUHours, label: "Has disclosed GPU-hours", unit: "1/0", kind: kindFlag,
+			formula: "IF(ISNUMBER([gpu-hours]),1,0)"},
+		column{key: KeyEpoch, label: "Epoch depreciation", unit: "1/0", kind: kindFlag,
+			formula: `IF([depreciation]="epoch",1,0)`},
+		column{key: KeyHasEmbodied, label: "Has embodied figure", unit: "1/0", kind: kindFlag,
+			formula: "IF(ISNUMBER([embodied-kgco2e]),1,0)"},
+		column{key: KeyNote, label: "Note", unit: "text", kind: kindNote},
+	)
+	return cols
+}
+
+// modelColumns returns the Model layout: the name, the outputs of the final
+// run (keys are estimate --json paths), the working columns (keys "work.*")
+// and the programme totals ("withExperiments.*"). The formulas follow
+// planner.Evaluate term by term, in the same order of operations.
+func modelColumns() []column {
+	cols := []column{
+		{key: KeyName, label: "Scenario", unit: "text", formula: "[name]"},
+		{key: "work.hasFLOP", label: "Working: training compute known", unit: "1/0",
+			formula: "IF(ISNUMBER([flops]),1,IF(AND(ISNUMBER([active-params]),ISNUMBER([tokens])),1,0))"},
+		{key: "trainingFLOP", label: "Training compute", unit: "FLOP", format: fmtSci,
+			formula: `IF(ISNUMBER([flops]),[flops]/[efficiency],IF({work.hasFLOP}=1,FLOPPerParamToken*[active-params]*[tokens]/[efficiency],"n/a"))`},
+		{key: "gpuHours", label: "GPU-hours", unit: "GPU-hours", format: fmtCount,
+			formula: "IF([has-gpu-hours]=1,[gpu-hours],{trainingFLOP}/([peak-flops]*[mfu]*SecondsPerHour)/[goodput])"},
+		{key: "wallClockDays", label: "Wall-clock time", unit: "days", format: fmtDecimal,
+			formula: "{gpuHours}/[gpus]/HoursPerDay"},
+		{key: "impliedMFU", label: "Implied MFU", unit: "fraction", format: fmtPercent,
+			formula: `IF({work.hasFLOP}=1,{trainingFLOP}/({gpuHours}*SecondsPerHour*[peak-flops]),"n/a")`},
+		{key: "itEnergyKWh", label: "IT energy", unit: "kWh", format: fmtCount,
+			formula: "{gpuHours}*[power-w]*[host-power-factor]/1000"},
+		{key: "facilityEnergyKWh", label: "Facility energy", unit: "kWh", format: fmtCount,
+			formula: "{itEnergyKWh}*[pue]"},
+		{key: "peakPowerMW", label: "Peak power", unit: "MW", format: fmtDecimal,
+			formula: "[gpus]*[tdp-w]*[host-power-factor]*[pue]/1000000"},
+		{key: "emissionsTCO2e", label: "Carbon (location-based)", unit: "tCO2e", format: fmtCount,
+			formula: "{facilityEnergyKWh}*[carbon-intensity]/1000000"},
+		{key: "marketEmissionsTCO2e", label: "Carbon (market-based)", unit: "tCO2e", format: fmtCount,
+			formula: "{emissionsTCO2e}*(1-[renewable-share])"},
+		{key: "embodiedTCO2e", label: "Embodied carbon", unit: "tCO2e", format: fmtCount,
+			formula: `IF([has-embodied]=1,{gpuHours}*[embodied-kgco2e]/([embodied-lifetime-years]*HoursPerYear)/1000,"n/a")`},
+		{key: "waterOnsiteL", label: "Water on site", unit: "L", format: fmtCount,
+			formula: "[wue]*{itEnergyKWh}"},
+		{key: "waterOffsiteL", label: "Water off site", unit: "L", format: fmtCount,
+			formula: "[ewif]*{facilityEnergyKWh}"},
+		{key: "work.cluster", label: "Working: cluster value per accelerator C", unit: "USD", format: fmtCount,
+			formula: "[gpu-price]*[server-cost-factor]/(1-[interconnect-share])"},
+		{key: "work.accShare", label: "Working: accelerator share of C", unit: "fraction", format: fmtPercent,
+			formula: "[gpu-price]/{work.cluster}"},
+		{key: "work.years", label: "Working: accelerator-years used", unit: "years", format: fmtCount,
+			formula: "{gpuHours}/HoursPerYear"},
+		{key: "work.hardware", label: "Working: hardware depreciation", unit: "USD", format: fmtUSD,
+			formula: "IF([epoch-depreciation]=1,{work.years}*{work.cluster}*[price-perf-oom]*LN(10),{work.years}*({work.cluster}*(1-[residual-value]))/[depreciation-years])"},
+		{key: "work.eac", label: "Working: equivalent annual cost per accelerator (straight-line)", unit: "USD/year", format: fmtCount,
+			formula: "IF([wacc]>0,({work.cluster}-[residual-value]*{work.cluster}*POWER(1+[wacc],-[depreciation-years]))*[wacc]/(1-POWER(1+[wacc],-[depreciation-years])),({work.cluster}*(1-[residual-value]))/[depreciation-years])"},
+		{key: "work.financing", label: "Working: financing (cost of capital)", unit: "USD", format: fmtUSD,
+			formula: "IF([epoch-depreciation]=1,{work.years}*{work.cluster}*[wacc],IF([wacc]>0,{work.years}*({work.eac}-({work.cluster}*(1-[residual-value]))/[depreciation-years]),0))"},
+		{key: "work.margin", label: "Working: cloud price minus energy cost per GPU-hour", unit: "USD/GPU-hour", format: fmtPrice,
+			formula: "[gpu-hour-price]-[power-w]*[host-power-factor]*[pue]/1000*[electricity-price]"},
+		{key: "costUSD.cloud", label: "Cost: cloud rent", unit: "USD", format: fmtUSD,
+			formula: "{gpuHours}*[gpu-hour-price]"},
+		{key: "costUSD.energy", label: "Cost: energy (inside amortized)", unit: "USD", format: fmtUSD,
+			formula: "{facilityEnergyKWh}*[electricity-price]"},
+		{key: "costUSD.amortized", label: "Cost: amortized ownership", unit: "USD", format: fmtUSD,
+			formula: "{work.hardware}+{costUSD.energy}+{work.financing}"},
+		{key: "costUSD.purchase", label: "Cost: outright purchase", unit: "USD", format: fmtUSD,
+			formula: "[gpus]*{work.cluster}"},
+		{key: "breakEvenGPUHours", label: "Break-even vs cloud", unit: "GPU-hours", format: fmtCount,
+			formula: `IF({work.margin}>0,{costUSD.purchase}/{work.margin},"n/a")`},
+		{key: "costBreakdownUSD.amortizedAccelerators", label: "Amortized: accelerators", unit: "USD", format: fmtUSD,
+			formula: "{work.hardware}*{work.accShare}"},
+		{key: "costBreakdownUSD.amortizedServerInterconnect", label: "Amortized: servers and interconnect", unit: "USD", format: fmtUSD,
+			formula: "{work.hardware}-{costBreakdownUSD.amortizedAccelerators}"},
+		{key: "costBreakdownUSD.energy", label: "Amortized: energy", unit: "USD", format: fmtUSD,
+			formula: "{costUSD.energy}"},
+		{key: "costBreakdownUSD.financing", label: "Amortized: financing", unit: "USD", format: fmtUSD,
+			formula: "{work.financing}"},
+		{key: "costBreakdownUSD.purchaseAccelerators", label: "Purchase: accelerators", unit: "USD", format: fmtUSD,
+			formula: "{costUSD.purchase}*{work.accShare}"},
+		{key: "costBreakdownUSD.purchaseServerInterconnect", label: "Purchase: servers and interconnect", unit: "USD", format: fmtUSD,
+			formula: "{costUSD.purchase}-{costBreakdownUSD.purchaseAccelerators}"},
+		{key: "costBreakdownUSD.staff", label: "Staff and R&D (apart)", unit: "USD", format: fmtUSD,
+			formula: "[staff-cost]"},
+	}
+	// Programme totals: extensive figures x experiments; implied MFU, peak
+	// power, purchase, break-even and staff stay as they are (Totals.scaled).
+	final := len(cols)
+	for i := 1; i < final; i++ {
+		c := cols[i]
+		if strings.HasPrefix(c.key, "work.") {
+			continue
+		}
+		p := column{key: "withExperiments." + c.key, label: "Programme: " + c.label, unit: c.unit, format: c.format}
+		ref := "{" + c.key + "}"
+		switch c.key {
+		case "impliedMFU", "peakPowerMW", "costUSD.purchase", "breakEvenGPUHours",
+			"costBreakdownUSD.purchaseAccelerators", "costBreakdownUSD.purchaseServerInterconnect",
+			"costBreakdownUSD.staff":
+			p.formula = ref
+		case "trainingFLOP", "embodiedTCO2e":
+			p.formula = `IF(ISNUMBER(` + ref + `),` + ref + `*[experiments],"n/a")`
+		default:
+			p.formula = ref + "*[experiments]"
+		}
+		cols = append(cols, p)
+	}
+	return cols
+}
+
+// layout holds both sheets' columns with their letters and compiled formulas.
+type layout struct {
+	assumptions []column
+	model       []column
+	aIndex      map[string]int
+	mIndex      map[string]int
+	// derived holds the Assumptions formulas of derived inputs by key.
+	derived map[string]*column
+}
+
+// derivedFormulas are the Assumptions formulas of inputs the planner derives.
+var derivedFormulas = map[string]string{
+	planner.KeyActiveParams: "[params]",
+	planner.KeyTokens:       "[params]*[tokens-per-param]",
+}
+
+func newLayout() (*layout, error) {
+	l := &layout{assumptions: assumptionColumns(), model: modelColumns(),
+		aIndex: map[string]int{}, mIndex: map[string]int{}}
+	for i := range l.assumptions {
+		l.assumptions[i].letter = colLetter(i + 1)
+		l.aIndex[l.assumptions[i].key] = i
+	}
+	for i := range l.model {
+		l.model[i].letter = colLetter(i + 1)
+		l.mIndex[l.model[i].key] = i
+	}
+	for _, cols := range [][]column{l.assumptions, l.model} {
+		for i := range cols {
+			if cols[i].formula == "" {
+				continue
+			}
+			parts, err := l.compile(cols[i].formula)
+			if err != nil {
+				return nil, fmt.Errorf("export: column %s: %w", cols[i].key, err)
+			}
+			cols[i].parts = parts
+		}
+	}
+	l.derived = map[string]*column{}
+	for k, tmpl := range derivedFormulas {
+		parts, err := l.compile(tmpl)
+		if err != nil {
+			return nil, fmt.Errorf("export: derived %s: %w", k, err)
+		}
+		l.derived[k] = &column{key: k, formula: tmpl, parts: parts}
+	}
+	return l, nil
+}
+
+// compile splits a template into literal text and references.
+func (l *layout) compile(tmpl string) ([]part, error) {
+	var parts []part
+	lit := strings.Builder{}
+	for i := 0; i < len(tmpl); i++ {
+		ch := tmpl[i]
+		if ch != '[' && ch != '{' {
+			lit.WriteByte(ch)
+			continue
+		}
+		end := byte(']')
+		if ch == '{' {
+			end = '}'
+		}
+		j := strings.IndexByte(tmpl[i:], end)
+		if j < 0 {
+			return nil, fmt.Errorf("unclosed %c in %q", ch, tmpl)
+		}
+		key := tmpl[i+1 : i+j]
+		var ref string
+		if ch == '[' {
+			k, ok := l.aIndex[key]
+			if !ok {
+				return nil, fmt.Errorf("unknown assumption %q", key)
+			}
+			ref = SheetAssumptions + "!" + l.assumptions[k].letter
+		} else {
+			k, ok := l.mIndex[key]
+			if !ok {
+				return nil, fmt.Errorf("unknown model column %q", key)
+			}
+			ref = l.model[k].letter
+		}
+		parts = append(parts, part{lit: lit.String(), ref: ref})
+		lit.Reset()
+		i += j
+	}
+	if lit.Len() > 0 {
+		parts = append(parts, part{lit: lit.String()})
+	}
+	return parts, nil
+}
+
+// formula renders a compiled column formula for a row, without a leading "=".
+func (c *column) formulaAt(row int, buf []byte) string {
+	buf = buf[:0]
+	for _, p := range c.parts {
+		buf = append(buf, p.lit...)
+		if p.ref != "" {
+			buf = append(buf, p.ref...)
+			buf = strconv.AppendInt(buf, int64(row), 10)
+		}
+	}
+	return string(buf)
+}
+
+func colLetter(n int) string {
+	s, _ := excelize.ColumnNumberToName(n)
+	return s
+}
+
+// ModelColumn returns the Model sheet's column letter of an output path
+// (an estimate --json path such as "costUSD.cloud" or
+// "withExperiments.gpuHours"), or "" when there is none.
+func ModelColumn(path string) string {
+	for i, c := range modelColumns() {
+		if c.key == path {
+			return colLetter(i + 1)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"aiplan/planner"
+	"aiplan/plot"
+)
+
+// BacktestView is the Back-test tab: the catalogue's published runs with
+// their disclosed inputs, reported figures, the planner's informed and
+// blind predictions and the % error of each, above the back-test chart.
+type BacktestView struct {
+	Table *widget.Table
+	Chart *ChartImage
+	// Status shows a back-test error, or nothing.
+	Status *widget.Label
+
+	cat     *planner.Catalog
+	rows    []planner.BacktestRow
+	inputs  map[string]string
+	content fyne.CanvasObject
+}
+
+var backtestHeaders = []string{"Run", "Year", "Disclosed inputs", "Figure", "Reported", "Informed", "Error", "Blind", "Error"}
+
+// NewBacktestView runs the back-test of the catalogue and returns its tab.
+func NewBacktestView(cat *planner.Catalog) *BacktestView {
+	v := &BacktestView{cat: cat, Status: widget.NewLabel(""), inputs: map[string]string{}}
+	rows, err := planner.Backtest(cat)
+	if err != nil {
+		v.Status.SetText("Back-test failed: " + oneLine(err.Error()))
+	}
+	v.rows = rows
+	for i := range cat.Runs {
+		v.inputs[cat.Runs[i].ID] = disclosed(&cat.Runs[i].Informed)
+	}
+	v.Table = widget.NewTable(func() (int, int) { return len(v.rows) + 1, len(backtestHeaders) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.SetText(v.CellText(id.Row, id.Col))
+			l.TextStyle = fyne.TextStyle{Bold: id.Row == 0}
+		})
+	for i, w := range []float32{170, 55, 330, 190, 130, 130, 75, 130, 75} {
+		v.Table.SetColumnWidth(i, w)
+	}
+	v.Chart = NewChartImage(func() (plot.Kind, plot.Input) {
+		return plot.KindBacktest, plot.Input{Catalog: cat}
+	})
+	v.Chart.OnError = func(err error) {
+		if err != nil {
+			v.Status.SetText(oneLine(err.Error()))
+		}
+	}
+	split := container.NewVSplit(v.Table, v.Chart)
+	split.Offset = 0.45
+	v.content = container.NewBorder(v.Status, nil, nil, nil, split)
+	return v
+}
+
+// Content returns the tab body.
+func (v *BacktestView) Content() fyne.CanvasObject { return v.content }
+
+// View returns the tab for the window's Views list (it does not depend on
+// the scenarios, so it has no Update).
+func (v *BacktestView) View() View { return View{Title: "Back-test", Content: v.content} }
+
+// Rows returns the back-test rows shown.
+func (v *BacktestView) Rows() []planner.BacktestRow { return v.rows }
+
+// CellText returns the text at row, col (row 0 is the header).
+func (v *BacktestView) CellText(row, col int) string {
+	if row == 0 {
+		return backtestHeaders[col]
+	}
+	r := &v.rows[row-1]
+	human := func(m planner.Maybe) string {
+		if !m.Valid {
+			return "n/a"
+		}
+		return planner.Human(r.Metric, m.Value)
+	}
+	pct := func(m planner.Maybe) string {
+		if !m.Valid {
+			return "n/a"
+		}
+		return fmt.Sprintf("%+.1f%%", m.Value)
+	}
+	switch col {
+	case 0:
+		return r.Name
+	case 1:
+		return fmt.Sprint(r.Year)
+	case 2:
+		return v.inputs[r.RunID]
+	case 3:
+		return r.Label
+	case 4:
+		return planner.Human(r.Metric, r.Reported)
+	case 5:
+		return human(r.Informed)
+	case 6:
+		return pct(r.InformedErr)
+	case 7:
+		return human(r.Blind)
+	case 8:
+		return pct(r.BlindErr)
+	}
+	return ""
+}
+
+// disclosed summarises a run's informed inputs: hardware and the set
+// numbers, e.g. "10,000 x v100; params 175B; tokens 300B; gpu-hours 3.55M".
+func disclosed(sc *planner.Scenario) string {
+	parts := []string{sc.GPU}
+	if n, ok := sc.Value(planner.KeyGPUs); ok {
+		parts[0] = planner.FormatQuantity(n) + " x " + sc.GPU
+	}
+	for _, k := range sc.SetKeys() {
+		if k == planner.KeyGPUs {
+			continue
+		}
+		parts = append(parts, k+" "+planner.FormatQuantity(sc.Values[k]))
+	}
+	return strings.Join(parts, "; ")
+}

@@ -1,0 +1,307 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"aiplan/internal/atomicfile"
+	"aiplan/planner"
+)
+
+// Preference keys.
+const (
+	// PrefRecentFiles is the list of recently used scenario files (URIs),
+	// newest first.
+	PrefRecentFiles = "recentFiles"
+	// MaxRecentFiles bounds the recent files list.
+	MaxRecentFiles = 8
+	// FileExtension is the extension of scenario files.
+	FileExtension = ".aiplan"
+)
+
+// errNoScenarios refuses a scenario file with nothing to edit.
+var errNoScenarios = errors.New("the file holds no scenarios")
+
+// OpenURI reads the scenario set at uri and shows it. On any error (missing,
+// corrupt, truncated, future version, too large) it shows a dialog, returns
+// the error and leaves the open set unchanged.
+func (w *Window) OpenURI(uri fyne.URI) error {
+	r, err := storage.Reader(uri)
+	if err != nil {
+		return w.fileError("open", uri, err)
+	}
+	defer r.Close() //nolint:errcheck // read-only
+	return w.openReader(r, uri)
+}
+
+func (w *Window) openReader(r io.Reader, uri fyne.URI) error {
+	f, err := planner.ReadFile(r)
+	if err == nil && len(f.Scenarios) == 0 {
+		err = errNoScenarios
+	}
+	if err != nil {
+		return w.fileError("open", uri, err)
+	}
+	w.load(f, uri)
+	w.addRecent(uri)
+	return nil
+}
+
+// SaveURI writes the scenario set to uri: the whole file is built in memory
+// first, and a local file is replaced atomically (temp file and rename), so
+// a failed save never leaves a broken file.
+func (w *Window) SaveURI(uri fyne.URI) error {
+	f := w.File()
+	f.CatalogVersion = w.cat.Version
+	data, err := f.Marshal()
+	if err == nil {
+		err = writeURI(uri, data)
+	}
+	if err != nil {
+		return w.fileError("save", uri, err)
+	}
+	w.file.CatalogVersion = w.cat.Version
+	w.uri, w.dirty = uri, false
+	w.Window.SetTitle(w.Title())
+	w.addRecent(uri)
+	return nil
+}
+
+// writeURI writes data in one go: local files through atomicfile, other
+// storage through its writer.
+func writeURI(uri fyne.URI, data []byte) error {
+	if uri.Scheme() == "file" {
+		return atomicfile.WriteFile(uri.Path(), data, 0o644)
+	}
+	wc, err := storage.Writer(uri)
+	if err != nil {
+		return err
+	}
+	if _, err := wc.Write(data); err != nil {
+		wc.Close() //nolint:errcheck // already failing
+		return err
+	}
+	return wc.Close()
+}
+
+func (w *Window) fileError(verb string, uri fyne.URI, err error) error {
+	name := "the file"
+	if uri != nil {
+		name = uri.Name()
+	}
+	err = fmt.Errorf("could not %s %s: %w", verb, name, err)
+	w.ShowError(err)
+	return err
+}
+
+// ShowError shows err in a dialog; it is the one place the window reports
+// errors. LastError returns it for tests.
+func (w *Window) ShowError(err error) {
+	w.lastErr = err
+	dialog.ShowError(err, w.Window)
+}
+
+// LastError returns the last error shown in a dialog, or nil.
+func (w *Window) LastError() error { return w.lastErr }
+
+// Open asks for a scenario file (after confirming unsaved changes).
+func (w *Window) Open() {
+	w.confirmDiscard(func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				w.ShowError(err)
+				return
+			}
+			if r == nil {
+				return
+			}
+			defer r.Close()          //nolint:errcheck // read-only
+			w.openReader(r, r.URI()) //nolint:errcheck // shown in a dialog
+		}, w.Window)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{FileExtension, ".json"}))
+		w.startIn(d)
+		d.Show()
+	})
+}
+
+// startIn opens a file dialog in the folder of the current file.
+func (w *Window) startIn(d *dialog.FileDialog) {
+	if w.uri == nil {
+		return
+	}
+	if parent, err := storage.Parent(w.uri); err == nil {
+		if l, err := storage.ListerForURI(parent); err == nil {
+			d.SetLocation(l)
+		}
+	}
+}
+
+// Save writes to the current file, or asks for one.
+func (w *Window) Save() { w.save(nil) }
+
+func (w *Window) save(then func()) {
+	if w.uri == nil {
+		w.saveAs(then)
+		return
+	}
+	if w.SaveURI(w.uri) == nil && then != nil {
+		then()
+	}
+}
+
+// SaveAs asks for a file name and saves there.
+func (w *Window) SaveAs() { w.saveAs(nil) }
+
+func (w *Window) saveAs(then func()) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			w.ShowError(err)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		uri := wc.URI()
+		// The dialog opened the file; the data goes through SaveURI, which
+		// builds it in memory and replaces the file in one step.
+		wc.Close() //nolint:errcheck // nothing written
+		if w.SaveURI(uri) == nil && then != nil {
+			then()
+		}
+	}, w.Window)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{FileExtension}))
+	name := "scenarios" + FileExtension
+	if w.uri != nil {
+		name = w.uri.Name()
+	}
+	d.SetFileName(name)
+	w.startIn(d)
+	d.Show()
+}
+
+// NewSet replaces the open set with the built-in scenarios (after
+// confirming unsaved changes).
+func (w *Window) NewSet() {
+	w.confirmDiscard(func() { w.load(cloneFile(w.opts.Defaults), nil) })
+}
+
+// Prompt is the "unsaved changes" question, open while it is shown.
+type Prompt struct {
+	Dialog                *dialog.CustomDialog
+	Save, Discard, Cancel *widget.Button
+}
+
+// confirmDiscard runs then at once when nothing is unsaved, else asks
+// whether to save, discard or cancel (Window.Prompt holds the question).
+func (w *Window) confirmDiscard(then func()) {
+	if !w.dirty {
+		then()
+		return
+	}
+	msg := widget.NewLabel("The scenario set has unsaved changes. Save them first?")
+	p := &Prompt{Dialog: dialog.NewCustomWithoutButtons("Unsaved changes", msg, w.Window)}
+	done := func() { p.Dialog.Hide(); w.Prompt = nil }
+	p.Save = widget.NewButton("Save", func() { done(); w.save(then) })
+	p.Save.Importance = widget.HighImportance
+	p.Discard = widget.NewButton("Discard changes", func() { done(); then() })
+	p.Discard.Importance = widget.DangerImportance
+	p.Cancel = widget.NewButton("Cancel", done)
+	p.Dialog.SetButtons([]fyne.CanvasObject{p.Cancel, p.Discard, p.Save})
+	w.Prompt = p
+	p.Dialog.Show()
+}
+
+// RecentFiles lists the recent scenario files, newest first.
+func (w *Window) RecentFiles() []string {
+	return w.prefs.StringListWithFallback(PrefRecentFiles, nil)
+}
+
+func (w *Window) addRecent(uri fyne.URI) {
+	if uri == nil {
+		return
+	}
+	s := uri.String()
+	list := slices.DeleteFunc(w.RecentFiles(), func(x string) bool { return x == s })
+	list = append([]string{s}, list...)
+	if len(list) > MaxRecentFiles {
+		list = list[:MaxRecentFiles]
+	}
+	w.prefs.SetStringList(PrefRecentFiles, list)
+	w.updateRecentMenu()
+}
+
+// ExportExcel asks for a file name and writes the workbook there through
+// Options.ExportExcel.
+func (w *Window) ExportExcel() {
+	if w.opts.ExportExcel == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			w.ShowError(err)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		uri := wc.URI()
+		wc.Close()            //nolint:errcheck // nothing written
+		w.ExportExcelURI(uri) //nolint:errcheck // shown in a dialog
+	}, w.Window)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.SetFileName("scenarios.xlsx")
+	d.Show()
+}
+
+// ExportExcelURI writes the workbook to uri, built in memory first.
+func (w *Window) ExportExcelURI(uri fyne.URI) error {
+	var buf bytes.Buffer
+	err := w.opts.ExportExcel(&buf, w.State())
+	if err == nil {
+		err = writeURI(uri, buf.Bytes())
+	}
+	if err != nil {
+		return w.fileError("export", uri, err)
+	}
+	return nil
+}
+
+// ImportExcel asks for a workbook and opens the scenario set it holds
+// through Options.ImportExcel; the set is then unsaved.
+func (w *Window) ImportExcel() {
+	if w.opts.ImportExcel == nil {
+		return
+	}
+	w.confirmDiscard(func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				w.ShowError(err)
+				return
+			}
+			if r == nil {
+				return
+			}
+			defer r.Close() //nolint:errcheck // read-only
+			f, err := w.opts.ImportExcel(io.LimitReader(r, planner.MaxFileBytes), w.cat)
+			if err == nil && len(f.Scenarios) == 0 {
+				err = errNoScenarios
+			}
+			if err != nil {
+				w.fileError("import", r.URI(), err) //nolint:errcheck // shown
+				return
+			}
+			w.load(f, nil)
+			w.changed()
+		}, w.Window)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+		d.Show()
+	})
+}

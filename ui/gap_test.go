@@ -1,0 +1,367 @@
+package ui
+
+import (
+	"image/png"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"aiplan/assets"
+	"aiplan/planner"
+	"aiplan/plot"
+)
+
+// newTestGapView shows the Bubble gap view in a test window; changes
+// counts the OnChanged calls.
+func newTestGapView(t *testing.T) (v *GapView, win fyne.Window, changes *int) {
+	t.Helper()
+	test.NewTempApp(t)
+	cat, _ := testData(t)
+	v, err := NewGapView(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	v.OnChanged = func() { n++ }
+	win = test.NewTempWindow(t, v.Content())
+	win.Resize(fyne.NewSize(1100, 800))
+	return v, win, &n
+}
+
+func retype(win fyne.Window, e *widget.Entry, text string) {
+	win.Canvas().Focus(e)
+	e.SetText("")
+	test.Type(e, text)
+}
+
+// TestGapViewPreset: the sequoia-2024 preset reproduces Cahn's published
+// figures ("AI's $600B Question", Sequoia Capital, June 2024): $600B
+// required, ~$100B revenue, a $500B hole; the ten listed companies sum to
+// $70B, a $530B gap.
+func TestGapViewPreset(t *testing.T) {
+	v, _, changes := newTestGapView(t)
+	if got, want := v.RevenueSummary.Text, "Listed items $70B (gap $530B) / with other $100B (gap $500B)"; got != want {
+		t.Errorf("summary: want %q, got %q", want, got)
+	}
+	rows := v.YearlyRows()
+	if len(rows) != 5 {
+		t.Fatalf("yearly rows: want 5, got %d", len(rows))
+	}
+	if want := []string{"2024", "$600B", "$100B", "$500B", "$500B"}; !reflect.DeepEqual(rows[0], want) {
+		t.Errorf("first row: want %v, got %v", want, rows[0])
+	}
+	if want := []string{"2028", "$600B", "$100B", "$500B", "$2.5T"}; !reflect.DeepEqual(rows[4], want) {
+		t.Errorf("last row: want %v, got %v", want, rows[4])
+	}
+	if !strings.Contains(v.Closes.Text, "not within the horizon (2024–2028)") {
+		t.Errorf("closes: want not within the horizon, got %q", v.Closes.Text)
+	}
+	if !strings.Contains(v.GapRatio.Text, "5.00×") {
+		t.Errorf("gap ratio: want 5.00×, got %q", v.GapRatio.Text)
+	}
+	if len(v.Rows) != 11 || !v.Rows[10].Other.Checked {
+		t.Errorf("revenue table: want 10 companies and an other line, got %d rows", len(v.Rows))
+	}
+	if *changes != 0 {
+		t.Errorf("OnChanged: want 0 calls while loading, got %d", *changes)
+	}
+	// the $200B question (Sept 2023): $50B -> $200B, $125B hole
+	v.Preset.SetSelected(gapPresetTitles[planner.GapPreset2023])
+	if want := []string{"2023", "$200B", "$75B", "$125B", "$125B"}; !reflect.DeepEqual(v.YearlyRows()[0], want) {
+		t.Errorf("2023 preset: want %v, got %v", want, v.YearlyRows()[0])
+	}
+	if *changes != 1 {
+		t.Errorf("OnChanged after picking a preset: want 1 call, got %d", *changes)
+	}
+}
+
+// TestGapViewTyping: typed inputs change the yearly table and indicators.
+func TestGapViewTyping(t *testing.T) {
+	v, win, changes := newTestGapView(t)
+	// revenue doubling each year: 100, 200, 400, 800 -> closes in 2027;
+	// cumulative 500 + 400 + 200 - 200 = $900B
+	retype(win, v.RevenueGrowth, "2x")
+	rows := v.YearlyRows()
+	if want := []string{"2027", "$600B", "$800B", "-$200B", "$900B"}; !reflect.DeepEqual(rows[3], want) {
+		t.Errorf("row 2027: want %v, got %v", want, rows[3])
+	}
+	if !strings.HasPrefix(v.Closes.Text, "Gap closes in 2027 (3 years after 2024)") {
+		t.Errorf("closes: want 2027, got %q", v.Closes.Text)
+	}
+	if *changes == 0 {
+		t.Error("OnChanged: want calls after typing, got none")
+	}
+	if got := v.Inputs().RevenueGrowth; got != 2 {
+		t.Errorf("Inputs().RevenueGrowth: want 2, got %v", got)
+	}
+	// life 3 years: the first year carries a third of the $600B
+	retype(win, v.RevenueGrowth, "1x")
+	retype(win, v.Life, "3")
+	rows = v.YearlyRows()
+	if rows[0][1] != "$200B" || rows[1][1] != "$400B" || rows[2][1] != "$600B" || rows[3][1] != "$600B" {
+		t.Errorf("life 3: want required $200B, $400B, $600B, $600B, got %v", rows)
+	}
+	// the GPU share as a percentage: 25% doubles the required revenue
+	retype(win, v.Life, "1")
+	retype(win, v.GPUShare, "25%")
+	if got := v.YearlyRows()[0][1]; got != "$1.2T" {
+		t.Errorf("share 25%%: want required $1.2T, got %s", got)
+	}
+	retype(win, v.Years, "8")
+	if got := len(v.YearlyRows()); got != 8 {
+		t.Errorf("years 8: want 8 rows, got %d", got)
+	}
+}
+
+// TestGapViewInvalidKeepsResults: refused text marks its entry with the
+// FieldError and the last valid results stay.
+func TestGapViewInvalidKeepsResults(t *testing.T) {
+	cases := []struct {
+		name  string
+		entry func(v *GapView) *widget.Entry
+		text  string
+		field string
+		msg   string
+	}{
+		{"not a number", func(v *GapView) *widget.Entry { return v.DCRevenue }, "lots", "dc-revenue", "not accepted"},
+		{"share zero", func(v *GapView) *widget.Entry { return v.GPUShare }, "0", "gpu-share", "accepted: 0.01 to 1"},
+		{"margin 100%", func(v *GapView) *widget.Entry { return v.Margin }, "100%", "margin", "accepted: 0 to 0.99"},
+		{"fraction of a year", func(v *GapView) *widget.Entry { return v.Years }, "2.5", "years", "whole number"},
+		{"growth zero", func(v *GapView) *widget.Entry { return v.CapexGrowth }, "0.05x", "capex-growth", "0.1 to 100"},
+		{"negative revenue", func(v *GapView) *widget.Entry { return v.AIRevenue }, "-5B", "ai-revenue", "accepted"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			v, win, _ := newTestGapView(t)
+			before := v.YearlyRows()
+			inputs := v.Inputs()
+			en := tc.entry(v)
+			win.Canvas().Focus(en)
+			en.SetText(tc.text) // in one go: typed digits may be valid on the way
+			err := v.InputError(tc.field)
+			if err == nil || !strings.Contains(err.Error(), tc.msg) {
+				t.Fatalf("%s: want an error on %s containing %q, got %v", tc.name, tc.field, tc.msg, err)
+			}
+			if planner.ErrField(err) != tc.field {
+				t.Errorf("%s: want field %s, got %s", tc.name, tc.field, planner.ErrField(err))
+			}
+			if !v.Status.Visible() || !strings.Contains(v.Status.Text, "last valid results") {
+				t.Errorf("%s: want the status line shown, got %q", tc.name, v.Status.Text)
+			}
+			if !reflect.DeepEqual(v.YearlyRows(), before) {
+				t.Errorf("%s: want the last valid table kept, got %v", tc.name, v.YearlyRows())
+			}
+			if !reflect.DeepEqual(v.Inputs(), inputs) {
+				t.Errorf("%s: want Inputs unchanged, got %+v", tc.name, v.Inputs())
+			}
+		})
+	}
+}
+
+// TestGapViewRevenueTable: rows can be edited, added and removed.
+func TestGapViewRevenueTable(t *testing.T) {
+	v, win, _ := newTestGapView(t)
+	// drop the other line: the gap is the itemised one
+	test.Tap(v.Rows[10].Remove)
+	if got, want := v.RevenueSummary.Text, "Listed items $70B (gap $530B)"; got != want {
+		t.Errorf("without other: want %q, got %q", want, got)
+	}
+	if got := v.YearlyRows()[0][3]; got != "$530B" {
+		t.Errorf("without other: want gap $530B, got %s", got)
+	}
+	test.Tap(v.AddRow)
+	if len(v.Rows) != 11 {
+		t.Fatalf("add: want 11 rows, got %d", len(v.Rows))
+	}
+	retype(win, v.Rows[10].Name, "OpenAI")
+	retype(win, v.Rows[10].Amount, "$3.4B")
+	if got, want := v.RevenueSummary.Text, "Listed items $73.4B (gap $527B)"; got != want {
+		t.Errorf("with OpenAI: want %q, got %q", want, got)
+	}
+	if got := v.Inputs().Revenue[10]; got.Name != "OpenAI" || got.USD != 3.4e9 {
+		t.Errorf("Inputs row 11: want OpenAI 3.4e9, got %+v", got)
+	}
+	retype(win, v.Rows[10].Amount, "soon")
+	if v.InputError("revenue") == nil {
+		t.Error("bad amount: want a revenue error, got nil")
+	}
+	if got := v.YearlyRows()[0][3]; got != "$527B" {
+		t.Errorf("bad amount: want the last gap $527B kept, got %s", got)
+	}
+}
+
+// TestGapViewServing: the two cited presets and the bottle figure (Li et
+// al. 2023: 16.9 mL per response, 500 mL bottle -> 29.6 responses).
+func TestGapViewServing(t *testing.T) {
+	v, win, _ := newTestGapView(t)
+	// 1e9 queries/day x 365 x 0.3 Wh = 109.5 GWh
+	if !strings.Contains(v.ServingEnergy.Text, "110 GWh") {
+		t.Errorf("epoch2025 energy: want 110 GWh, got %q", v.ServingEnergy.Text)
+	}
+	if !strings.Contains(v.ServingBottle.Text, "29.6") {
+		t.Errorf("bottle: want 29.6 responses, got %q", v.ServingBottle.Text)
+	}
+	if !strings.Contains(v.ServingServices.Text, "$500B gap") {
+		t.Errorf("services: want the $500B gap, got %q", v.ServingServices.Text)
+	}
+	v.ServingPreset.SetSelected(servingPresetTitles[planner.ServingDeVries2023])
+	if !strings.Contains(v.ServingEnergy.Text, "1.09 TWh") {
+		t.Errorf("devries2023 energy: want 1.09 TWh, got %q", v.ServingEnergy.Text)
+	}
+	retype(win, v.RevenuePerQuery, "0.01")
+	// 1e9 x 365 x $0.01 = $3.65B a year; ceil(500 / 3.65) = 137 services
+	if !strings.Contains(v.ServingServices.Text, ": 137.") {
+		t.Errorf("services at 1 cent: want 137, got %q", v.ServingServices.Text)
+	}
+	retype(win, v.WaterML, "-1")
+	if planner.ErrField(v.InputError("water-ml")) != "water-ml" {
+		t.Errorf("water -1: want a water-ml error, got %v", v.InputError("water-ml"))
+	}
+}
+
+// TestGapViewProjection: the default projection crosses $1B in 2027
+// (GPT-4 $40.7M x 2.4^4 = $1.35B; Epoch AI: ">$1B by 2027").
+func TestGapViewProjection(t *testing.T) {
+	v, win, _ := newTestGapView(t)
+	if !strings.Contains(v.Thresholds.Text, "$1B run: 2027; $10B run: 2030; $100B run: 2032") {
+		t.Errorf("thresholds: got %q", v.Thresholds.Text)
+	}
+	retype(win, v.Until, "2029")
+	if !strings.Contains(v.Thresholds.Text, "$10B run: not by 2029") {
+		t.Errorf("until 2029: got %q", v.Thresholds.Text)
+	}
+	retype(win, v.GrowthLow, "3x")
+	if planner.ErrField(v.InputError("growth-low")) != "growth-low" {
+		t.Errorf("low above central: want a growth-low error, got %v", v.InputError("growth-low"))
+	}
+	if got := v.ProjectionInputs().Until; got != 2029 {
+		t.Errorf("ProjectionInputs().Until: want 2029 (last valid), got %d", got)
+	}
+}
+
+// TestGapViewFileRoundTrip: Store writes the inputs into a file, Load
+// reads them back, and an unchanged window state does not undo typing.
+func TestGapViewFileRoundTrip(t *testing.T) {
+	v, win, changes := newTestGapView(t)
+	cat, defs := testData(t)
+	v.Update(State{Catalog: cat, File: defs})
+	retype(win, v.DCRevenue, "$200B")
+	// a window that does not store the inputs refreshes with the file as
+	// it was: the edit must stay
+	v.Update(State{Catalog: cat, File: defs})
+	if got := v.Inputs().DCRevenueUSD; got != 200e9 {
+		t.Errorf("Update with the same file: want 200e9 kept, got %v", got)
+	}
+	f, _ := assets.Defaults()
+	v.Store(f)
+	if f.Gap == nil || f.Gap.DCRevenueUSD != 200e9 {
+		t.Fatalf("Store: want dc revenue 200e9, got %+v", f.Gap)
+	}
+	v.Update(State{Catalog: cat, File: f})
+	if got := v.Inputs().DCRevenueUSD; got != 200e9 {
+		t.Errorf("Update with the stored file: want 200e9 kept, got %v", got)
+	}
+	// another file opened: its inputs (nil: the presets) are shown
+	v.Update(State{Catalog: cat, File: defs})
+	if got := v.Inputs().DCRevenueUSD; got != 150e9 {
+		t.Errorf("Update with another file: want the preset's 150e9, got %v", got)
+	}
+	// opening the stored file in a fresh view shows the edit
+	w2, err := NewGapView(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w2.Update(State{Catalog: cat, File: f})
+	if got := w2.YearlyRows()[0][1]; got != "$800B" {
+		t.Errorf("loaded: want required $800B, got %s", got)
+	}
+	data, err := f.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := planner.ParseFile(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back.Gap, f.Gap) || !reflect.DeepEqual(back.Projection, f.Projection) || !reflect.DeepEqual(back.Serving, f.Serving) {
+		t.Errorf("file round trip: want the bubble inputs back, got %+v", back.Gap)
+	}
+	n := *changes
+	v.SetInputs(v.Inputs())
+	if *changes != n {
+		t.Errorf("SetInputs: want no OnChanged, got %d more", *changes-n)
+	}
+}
+
+// TestGapViewCharts: the three chart widgets build from the view's last
+// valid inputs and draw at 1200x700.
+func TestGapViewCharts(t *testing.T) {
+	v, win, _ := newTestGapView(t)
+	cat, defs := testData(t)
+	v.Update(State{Catalog: cat, File: defs})
+	retype(win, v.DCRevenue, "$50B")
+	for _, c := range []*ChartImage{v.GapChart, v.WaterfallChart, v.ProjectionChart} {
+		kind, in := c.input()
+		ch, err := plot.Build(kind, in)
+		if err != nil {
+			t.Fatalf("%s: %v", kind, err)
+		}
+		if _, err := plot.Image(ch, plot.Options{Width: 1200, Height: 700}); err != nil {
+			t.Errorf("%s: %v", kind, err)
+		}
+		switch kind {
+		case plot.KindGap, plot.KindWaterfall:
+			if in.Gap == nil || in.Gap.DCRevenueUSD != 50e9 {
+				t.Errorf("%s: want the typed run-rate 50e9, got %+v", kind, in.Gap)
+			}
+		case plot.KindProjection:
+			if len(in.Scenarios) != len(defs.Scenarios) || in.Projection == nil {
+				t.Errorf("%s: want %d scenarios and the projection, got %d", kind, len(defs.Scenarios), len(in.Scenarios))
+			}
+		}
+	}
+}
+
+// TestGapViewScreenshot writes a picture of the view with the real theme
+// when AIPLAN_GAP_SHOT names a PNG path (to look at the layout).
+func TestGapViewScreenshot(t *testing.T) {
+	path := os.Getenv("AIPLAN_GAP_SHOT")
+	if path == "" {
+		t.Skip("AIPLAN_GAP_SHOT not set")
+	}
+	v, win, _ := newTestGapView(t)
+	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
+	win.Resize(fyne.NewSize(900, 760))
+	for i, name := range []string{"model", "serving", "projection"} {
+		v.Tabs.SelectIndex([]int{0, 3, 4}[i])
+		f, err := os.Create(strings.TrimSuffix(path, ".png") + "-" + name + ".png")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := png.Encode(f, win.Canvas().Capture()); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+}
+
+func BenchmarkGapViewEdit(b *testing.B) {
+	test.NewTempApp(b)
+	cat, _ := testData(b)
+	v, err := NewGapView(cat)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		v.RevenueGrowth.SetText([]string{"1.5x", "2x"}[i%2])
+	}
+}

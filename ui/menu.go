@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"aiplan/planner"
+)
+
+// Actions are the main menu's items, so tests can trigger them.
+type Actions struct {
+	NewSet, Open, Recent, Save, SaveAs, ImportExcel, ExportExcel, Quit *fyne.MenuItem
+	NewScenario, Duplicate, Rename, Delete, MoveUp, MoveDown           *fyne.MenuItem
+	About                                                              *fyne.MenuItem
+}
+
+func shortcut(key fyne.KeyName, mod fyne.KeyModifier) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+}
+
+const (
+	ctrl      = fyne.KeyModifierShortcutDefault
+	ctrlShift = fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift
+)
+
+func item(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, action)
+	it.Shortcut = sc
+	return it
+}
+
+func (w *Window) buildMenu() {
+	a := &w.Actions
+	a.NewSet = item("New Set from Built-in Scenarios", nil, w.NewSet)
+	a.Open = item("Open…", shortcut(fyne.KeyO, ctrl), w.Open)
+	a.Recent = fyne.NewMenuItem("Open Recent", nil)
+	a.Recent.ChildMenu = fyne.NewMenu("")
+	a.Save = item("Save", shortcut(fyne.KeyS, ctrl), w.Save)
+	a.SaveAs = item("Save As…", shortcut(fyne.KeyS, ctrlShift), w.SaveAs)
+	a.ImportExcel = item("Import from Excel…", nil, w.ImportExcel)
+	a.ImportExcel.Disabled = w.opts.ImportExcel == nil
+	a.ExportExcel = item("Export to Excel…", nil, w.ExportExcel)
+	a.ExportExcel.Disabled = w.opts.ExportExcel == nil
+	a.Quit = item("Quit", shortcut(fyne.KeyQ, ctrl), func() { w.confirmDiscard(w.app.Quit) })
+	a.Quit.IsQuit = true
+
+	a.NewScenario = item("New Scenario", shortcut(fyne.KeyN, ctrl), w.NewScenario)
+	a.Duplicate = item("Duplicate", shortcut(fyne.KeyD, ctrl), w.Duplicate)
+	a.Rename = item("Rename", shortcut(fyne.KeyF2, 0), w.Rename)
+	a.Delete = item("Delete…", nil, w.confirmDelete)
+	a.MoveUp = item("Move Up", shortcut(fyne.KeyUp, fyne.KeyModifierAlt), func() { w.Move(-1) })
+	a.MoveDown = item("Move Down", shortcut(fyne.KeyDown, fyne.KeyModifierAlt), func() { w.Move(1) })
+	a.About = item("About AI Cost Planner", nil, w.ShowAbout)
+
+	w.Menu = fyne.NewMainMenu(
+		fyne.NewMenu("File", a.NewSet, a.Open, a.Recent, fyne.NewMenuItemSeparator(), a.Save, a.SaveAs,
+			fyne.NewMenuItemSeparator(), a.ImportExcel, a.ExportExcel, fyne.NewMenuItemSeparator(), a.Quit),
+		fyne.NewMenu("Scenario", a.NewScenario, a.Duplicate, a.Rename, a.Delete, fyne.NewMenuItemSeparator(), a.MoveUp, a.MoveDown),
+		fyne.NewMenu("Help", a.About),
+	)
+	w.updateRecentMenu()
+	w.Window.SetMainMenu(w.Menu)
+	// F2 has no modifier, so the menu does not catch it; the canvas does.
+	w.Window.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF2}, func(fyne.Shortcut) { w.Rename() })
+}
+
+func (w *Window) updateRecentMenu() {
+	if w.Actions.Recent == nil {
+		return
+	}
+	var items []*fyne.MenuItem
+	for _, s := range w.RecentFiles() {
+		uri, err := storage.ParseURI(s)
+		if err != nil {
+			continue
+		}
+		items = append(items, fyne.NewMenuItem(uri.Path(), func() {
+			w.confirmDiscard(func() { w.OpenURI(uri) }) //nolint:errcheck // shown in a dialog
+		}))
+	}
+	w.Actions.Recent.ChildMenu.Items = items
+	w.Actions.Recent.Disabled = len(items) == 0
+	if w.Menu != nil {
+		w.Menu.Refresh()
+	}
+}
+
+func (w *Window) confirmDelete() {
+	if len(w.file.Scenarios) <= 1 {
+		return
+	}
+	dialog.ShowConfirm("Delete scenario", "Delete the scenario \""+w.current().Name+"\"?", func(ok bool) {
+		if ok {
+			w.Delete()
+		}
+	}, w.Window)
+}
+
+// ShowAbout shows the app's name, version and ID and the catalogue version.
+func (w *Window) ShowAbout() {
+	dialog.ShowCustom("About AI Cost Planner", "Close", w.AboutContent(), w.Window)
+}
+
+// AboutText lists the lines of the about box: the app's name, version and
+// ID, and the catalogue version.
+func (w *Window) AboutText() []string {
+	m := w.app.Metadata()
+	name := m.Name
+	if name == "" {
+		name = AppTitle
+	}
+	version := m.Version
+	if version == "" {
+		version = "development build"
+	}
+	return []string{
+		name,
+		"Version " + version + " · " + m.ID,
+		"Reference catalogue " + w.cat.Version + " (" + w.cat.Date + ")",
+		"Costs in " + planner.CurrencyNote,
+		"Catalogue values older than two years are marked as possibly stale.",
+	}
+}
+
+// AboutContent is the body of the about box.
+func (w *Window) AboutContent() fyne.CanvasObject {
+	lines := w.AboutText()
+	objs := []fyne.CanvasObject{heading(lines[0])}
+	for _, l := range lines[1:] {
+		objs = append(objs, widget.NewLabel(l))
+	}
+	return container.NewVBox(objs...)
+}

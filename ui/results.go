@@ -1,0 +1,220 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"aiplan/planner"
+)
+
+// Equivalent keys in the catalogue's macro figures.
+const (
+	EquivBottle = "equivalent.bottleL"
+	EquivCar    = "equivalent.carTCO2ePerYear"
+	EquivHome   = "equivalent.homeKWhPerYear"
+)
+
+// Results shows the headline figures of one evaluated scenario in human
+// units: the three cost methods, time, energy, carbon, water, the
+// programme totals with experiments, and relatable equivalents.
+type Results struct {
+	// Title names the scenario shown; Status says whether the figures are
+	// current or the last valid ones while an input is refused.
+	Title, Status *widget.Label
+	// Values and Programme are keyed by planner output path
+	// ("costUSD.cloud", "wallClockDays", ...): the final run and the
+	// programme total (final run x experiments multiplier).
+	Values    map[string]*widget.Label
+	Programme map[string]*widget.Label
+	// Staff is the staff and R&D cost, reported apart.
+	Staff *widget.Label
+	// Equivalents and EquivalentSources are keyed by EquivBottle,
+	// EquivCar and EquivHome; a key missing from the catalogue has no row.
+	Equivalents       map[string]*widget.Label
+	EquivalentSources map[string]*widget.Label
+	// Content is the scrollable panel.
+	Content *container.Scroll
+
+	cat *planner.Catalog
+}
+
+// costRows are the three labelled cost methods, shown large.
+var costRows = []struct{ path, title, caption string }{
+	{"costUSD.cloud", "Cloud rent", "GPU-hours x rental price per GPU-hour"},
+	{"costUSD.amortized", "Amortized ownership", "hardware written off for the run's hours, plus energy and financing"},
+	{"costUSD.purchase", "Outright purchase", "capital cost of the whole cluster"},
+}
+
+// sections group the other outputs under headings.
+var sections = []struct {
+	title string
+	paths []string
+}{
+	{"Compute and time", []string{"trainingFLOP", "gpuHours", "wallClockDays", "impliedMFU"}},
+	{"Energy", []string{"itEnergyKWh", "facilityEnergyKWh", "peakPowerMW", "costUSD.energy"}},
+	{"Carbon", []string{"emissionsTCO2e", "marketEmissionsTCO2e", "embodiedTCO2e"}},
+	{"Water", []string{"waterOnsiteL", "waterOffsiteL"}},
+	{"Ownership and overheads", []string{"breakEvenGPUHours"}},
+}
+
+// programmeRows are shown for the programme total.
+var programmeRows = []string{"costUSD.cloud", "costUSD.amortized", "gpuHours", "facilityEnergyKWh", "emissionsTCO2e", "waterOnsiteL", "waterOffsiteL"}
+
+var equivRows = []struct{ key, title string }{
+	{EquivBottle, "50 cl bottles of water"},
+	{EquivCar, "average cars driven for a year"},
+	{EquivHome, "homes powered for a year"},
+}
+
+// NewResults builds the results panel; the catalogue supplies the factors
+// of the equivalents.
+func NewResults(cat *planner.Catalog) *Results {
+	r := &Results{
+		Values: map[string]*widget.Label{}, Programme: map[string]*widget.Label{},
+		Equivalents: map[string]*widget.Label{}, EquivalentSources: map[string]*widget.Label{},
+		cat: cat,
+	}
+	r.Title = heading("")
+	r.Title.SizeName = theme.SizeNameHeadingText
+	r.Title.Wrapping = fyne.TextWrapWord
+	r.Status = detailLabel()
+
+	costs := container.New(layout.NewGridLayoutWithColumns(3))
+	for _, c := range costRows {
+		v := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		v.SizeName = theme.SizeNameHeadingText
+		v.Importance = widget.HighImportance
+		r.Values[c.path] = v
+		cap := detailLabel()
+		cap.SetText(c.caption)
+		costs.Add(container.NewVBox(widget.NewLabelWithStyle(c.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v, cap))
+	}
+	rows := []fyne.CanvasObject{r.Title, r.Status, widget.NewSeparator(), costs}
+
+	// One form for every section keeps the value column aligned.
+	form := container.New(layout.NewFormLayout())
+	for _, s := range sections {
+		form.Add(heading(s.title))
+		form.Add(layout.NewSpacer())
+		for _, p := range s.paths {
+			v := valueLabel()
+			r.Values[p] = v
+			form.Add(widget.NewLabel(planner.OutputByPath(p).Label))
+			form.Add(v)
+		}
+	}
+	r.Staff = valueLabel()
+	form.Add(widget.NewLabel("Staff and R&D (apart)"))
+	form.Add(r.Staff)
+	progNote := detailLabel()
+	progNote.SetText("final run x experiments multiplier")
+	form.Add(heading("Programme total"))
+	form.Add(progNote)
+	for _, p := range programmeRows {
+		v := valueLabel()
+		r.Programme[p] = v
+		form.Add(widget.NewLabel(planner.OutputByPath(p).Label))
+		form.Add(v)
+	}
+	rows = append(rows, widget.NewSeparator(), form)
+
+	eq := container.NewVBox()
+	for _, e := range equivRows {
+		if _, ok := cat.Macro.Figures[e.key]; !ok {
+			continue
+		}
+		v := valueLabel()
+		src := detailLabel()
+		src.SetText(r.equivSource(e.key))
+		r.Equivalents[e.key], r.EquivalentSources[e.key] = v, src
+		eq.Add(container.NewVBox(v, src))
+	}
+	if len(r.Equivalents) > 0 {
+		rows = append(rows, widget.NewSeparator(), heading("In everyday terms (final run)"), eq)
+	}
+	r.Content = container.NewVScroll(container.NewPadded(container.NewVBox(rows...)))
+	return r
+}
+
+func valueLabel() *widget.Label {
+	l := widget.NewLabelWithStyle("—", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func (r *Results) equivSource(key string) string {
+	f := r.cat.Macro.Figures[key]
+	unit := f.Unit
+	s := "Factor " + sig3(f.Value) + " " + unit
+	if f.Assumption != "" {
+		return s + "; assumption: " + f.Assumption
+	}
+	s += "; " + r.cat.Citation(f.Source)
+	if f.Date != "" {
+		s += ", " + f.Date
+	}
+	return s
+}
+
+// Show displays the evaluation of the scenario named name.
+func (r *Results) Show(name string, res planner.Result) {
+	setText(r.Title, name)
+	setLabel(r.Status, "Figures in "+planner.CurrencyNote+".", widget.LowImportance)
+	for p, l := range r.Values {
+		setText(l, human(p, &res.Totals))
+	}
+	for p, l := range r.Programme {
+		setText(l, human(p, &res.WithExperiments))
+	}
+	setText(r.Staff, planner.HumanUSD(res.CostBreakdownUSD.Staff))
+	t := &res.Totals
+	for key, l := range r.Equivalents {
+		f := r.cat.Macro.Figures[key]
+		var n float64
+		var what string
+		switch key {
+		case EquivBottle:
+			n, what = (t.WaterOnsiteL+t.WaterOffsiteL)/f.Value, "50 cl bottles of water (on-site + off-site)"
+		case EquivCar:
+			n, what = t.EmissionsTCO2e/f.Value, "average cars driven for a year (location-based carbon)"
+		case EquivHome:
+			n, what = t.FacilityEnergyKWh/f.Value, "homes powered for a year (facility energy)"
+		}
+		setText(l, "≈ "+planner.HumanCount(n)+" "+what)
+	}
+}
+
+// ShowError keeps the figures shown and says why they are not current.
+func (r *Results) ShowError(err error, shown string) {
+	msg := "Input refused: " + err.Error() + "."
+	if shown != "" {
+		msg += " Showing the last valid results (" + shown + ")."
+	}
+	setLabel(r.Status, msg, widget.DangerImportance)
+}
+
+func human(path string, t *planner.Totals) string {
+	o := planner.OutputByPath(path)
+	v, ok := o.Get(t)
+	if !ok {
+		return "n/a"
+	}
+	return planner.Human(path, v)
+}
+
+// setLabel sets a label's text and importance, refreshing only on change.
+func setLabel(l *widget.Label, s string, imp widget.Importance) {
+	if l.Text != s || l.Importance != imp {
+		l.Text, l.Importance = s, imp
+		l.Refresh()
+	}
+}
+
+func setText(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
+}

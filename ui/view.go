@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+
+	"aiplan/planner"
+)
+
+// View is an extra tab of the results area (charts, comparison, back-test,
+// uncertainty, bubble gap). Window.New adds one tab per View, after
+// "Results", in the order given.
+type View struct {
+	// Title is the tab label.
+	Title string
+	// Content is the tab body.
+	Content fyne.CanvasObject
+	// Update shows a new state. It runs on the UI goroutine after every
+	// change and must return quickly: slow work (charts, simulations) goes
+	// through a Latest, which runs it off the UI goroutine and publishes the
+	// newest outcome with fyne.Do. Nil means the view never updates.
+	Update func(s State)
+}
+
+// State is what the window shows after a change: the scenario set, the
+// selected scenario and its evaluation. Views must treat it as read-only;
+// File is a snapshot that later edits do not change.
+type State struct {
+	Catalog *planner.Catalog
+	// File is a copy of the open scenario set.
+	File *planner.File
+	// Selected is the index of the selected scenario in File.Scenarios.
+	Selected int
+	// Result and Resolution are the last valid evaluation of the selected
+	// scenario; Resolution is nil when the selected scenario never had one.
+	Result     planner.Result
+	Resolution *planner.Resolution
+	// Err is the planner's error for the current inputs of the selected
+	// scenario (nil when Result is up to date).
+	Err error
+}
+
+// Latest runs background work and publishes only the newest outcome: when
+// Run is called again before earlier work finishes, the earlier publish
+// step is dropped. The zero value is ready to use.
+type Latest struct {
+	gen atomic.Uint64
+	// finished, if set, runs at the end of every goroutine (tests).
+	finished func()
+}
+
+// Run calls work on a new goroutine; the function it returns (if not nil)
+// runs on the UI goroutine through fyne.Do, unless a newer Run has started.
+func (l *Latest) Run(work func() (publish func())) {
+	g := l.gen.Add(1)
+	go func() {
+		if l.finished != nil {
+			defer l.finished()
+		}
+		publish := work()
+		if publish == nil {
+			return
+		}
+		fyne.Do(func() {
+			if l.gen.Load() == g {
+				publish()
+			}
+		})
+	}()
+}
