@@ -148,15 +148,15 @@ func (g *Gap) Draw(c *Canvas) error {
 		return nil
 	}
 	first, last := g.Years[0], g.Years[len(g.Years)-1]
-	life := "one year of capex set against one year of revenue (L = 1, Cahn's convention)"
+	life := "life L = 1 (Cahn's convention)"
 	if g.LifeYears != 1 {
-		life = "each year's capex spread over a depreciation life of " + planner.FormatNumber(g.LifeYears) + " years"
+		life = "capex spread over a life of " + planner.FormatNumber(g.LifeYears) + " years"
 	}
 	title := fmt.Sprintf("Required vs expected AI revenue, %d–%d", first.Year, last.Year)
 	if first.Year == last.Year {
 		title = fmt.Sprintf("Required vs expected AI revenue, %d", first.Year)
 	}
-	c.Header(title, "Required = data-centre revenue run-rate / GPU share / (1 − end-user margin) (Cahn, Sequoia Capital 2024), "+life+". Shaded: the annual gap.")
+	c.Header(title, "Required = GPU run-rate / GPU share / (1 − margin) (Cahn, Sequoia 2024), "+life+". Shaded: the annual gap.")
 	req, rev, gapCol, surplus := g.colours(&c.Theme)
 	items := []LegendItem{
 		{Label: "Required revenue", Colour: req, Line: true},

@@ -300,7 +300,18 @@ func TestGapChartsBadInput(t *testing.T) {
 // BenchmarkGapCharts draws each chart into an image at 1200x700, the
 // window's path (target: at most 15 ms each).
 func BenchmarkGapCharts(b *testing.B) {
-	for _, tc := range gapChartCases(b) {
+	cases := gapChartCases(b)
+	// the breakdown chart of the built-in scenarios, for scale on a busy machine
+	defs, err := assets.Defaults()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cases = append(cases, struct {
+		name string
+		kind Kind
+		in   Input
+	}{"reference-breakdown", KindBreakdown, Input{Catalog: gapCatalog(b), Scenarios: defs.Scenarios}})
+	for _, tc := range cases {
 		ch, err := Build(tc.kind, tc.in)
 		if err != nil {
 			b.Fatal(err)

@@ -51,13 +51,20 @@ func fixedCharts(t testing.TB) map[string]Chart {
 		{ID: "hydro", Name: "Hydropower", CarbonTCO2e: 3900, WaterOnsiteL: 1e7, WaterOffsiteL: 2.8e9},
 		{ID: "wind", Name: "Wind", CarbonTCO2e: 1800, WaterOnsiteL: 1e7},
 	}}
-	bt := NewBacktest([]planner.BacktestRow{
-		{RunID: "a", Name: "Run A", Metric: "gpuHours", Reported: 3.5e6, Informed: planner.Some(3.5e6), Blind: planner.Some(1.8e6)},
-		{RunID: "a", Name: "Run A", Metric: "trainingFLOP", Reported: 3.1e23, Informed: planner.Some(3.15e23), Blind: planner.Some(3.15e23)},
-		{RunID: "b", Name: "Run B", Metric: "emissionsTCO2e", Reported: 552, Informed: planner.Some(560), Blind: planner.Some(300)},
-		{RunID: "b", Name: "Run B", Metric: "costUSD.cloud", Reported: 4.3e6, Informed: planner.Some(4.4e6)},
-	})
+	bt := NewBacktest(fixedBacktestRows())
 	return map[string]Chart{"breakdown": bd, "compare": cmp, "energy-sources": es, "backtest": bt}
+}
+
+// fixedBacktestRows are hand-made back-test rows: two runs, four metrics,
+// one blind prediction far beyond 4x (drawn clamped, with an arrow).
+func fixedBacktestRows() []planner.BacktestRow {
+	return []planner.BacktestRow{
+		{RunID: "a", Name: "Run A", Metric: "gpuHours", Label: "GPU-hours", Unit: "GPU-hours", Reported: 3.5e6, Informed: planner.Some(3.5e6), Blind: planner.Some(1.8e6)},
+		{RunID: "a", Name: "Run A", Metric: "trainingFLOP", Label: "Training compute", Unit: "FLOP", Reported: 3.1e23, Informed: planner.Some(3.15e23), Blind: planner.Some(3.15e23)},
+		{RunID: "b", Name: "Run B", Metric: "emissionsTCO2e", Label: "Carbon (location-based)", Unit: "tCO2e", Reported: 552, Informed: planner.Some(560), Blind: planner.Some(300)},
+		{RunID: "b", Name: "Run B", Metric: "costUSD.cloud", Label: "Cost: cloud rent", Unit: "USD", Reported: 4.3e6, Informed: planner.Some(4.4e6), Blind: planner.Some(30e6)},
+		{RunID: "b", Name: "Run B", Metric: "gpuHours", Label: "GPU-hours", Unit: "GPU-hours", Reported: 2e5, Informed: planner.Some(1.9e5), Blind: planner.Some(2.6e5)},
+	}
 }
 
 func TestGoldenSVG(t *testing.T) {
@@ -125,6 +132,83 @@ func TestNotEmpty(t *testing.T) {
 				t.Errorf("%s: want at least 5000 non-background pixels in the plot area, got %d", tc.name, n)
 			}
 		})
+	}
+}
+
+// TestBacktestRows checks the back-test chart's rows: one per reported
+// figure, grouped by metric in the planner's output order, and the ratio
+// axis the points need.
+func TestBacktestRows(t *testing.T) {
+	bt := NewBacktest(fixedBacktestRows())
+	if bt.Figures != 5 || bt.Runs != 2 || len(bt.Points) != 10 {
+		t.Fatalf("fixed rows: want 5 figures, 2 runs, 10 points, got %d, %d, %d", bt.Figures, bt.Runs, len(bt.Points))
+	}
+	gs := bt.groups()
+	var got []string
+	for _, g := range gs {
+		for _, f := range g.figures {
+			got = append(got, g.metric+"/"+f.run)
+		}
+	}
+	// Outputs order: trainingFLOP, gpuHours, emissionsTCO2e, costUSD.cloud
+	want := "trainingFLOP/Run A gpuHours/Run A gpuHours/Run B emissionsTCO2e/Run B costUSD.cloud/Run B"
+	if s := strings.Join(got, " "); s != want {
+		t.Errorf("rows: want %q, got %q", want, s)
+	}
+	if f := gs[1].figures[0]; math.Abs(f.informed-1) > 1e-12 || math.Abs(f.blind-1.8/3.5) > 1e-12 {
+		t.Errorf("Run A GPU-hours: want ratios 1 and %.4f, got %.4f and %.4f", 1.8/3.5, f.informed, f.blind)
+	}
+	for _, tc := range []struct {
+		name        string
+		ratios      []float64
+		wantHalf    float64
+		wantClamped int
+	}{
+		{"within 2x", []float64{1, 0.55, 1.9}, 2, 0},
+		{"exactly 2x", []float64{0.5, 2}, 2, 0},
+		{"2.2x", []float64{1, 0.45}, 2.5, 0},
+		{"3x", []float64{3, 1}, 4, 0},
+		{"beyond 4x", []float64{7, 0.1, 1}, 4, 2},
+	} {
+		var ps []BacktestPoint
+		for _, r := range tc.ratios {
+			ps = append(ps, BacktestPoint{Reported: 1, Predicted: r})
+		}
+		half, ticks, clamped := btRange(ps)
+		if half != tc.wantHalf || clamped != tc.wantClamped {
+			t.Errorf("%s: want half-range %g with %d clamped, got %g with %d", tc.name, tc.wantHalf, tc.wantClamped, half, clamped)
+		}
+		if ticks[0] != 1/half && math.Abs(ticks[0]-1/half) > 0.01 || ticks[len(ticks)-1] != half {
+			t.Errorf("%s: want ticks from %g to %g, got %v", tc.name, 1/half, half, ticks)
+		}
+	}
+}
+
+// TestBacktestFitsRows draws the catalogue's back-test at the window's
+// sizes and checks every row gets at least a readable line: the row font
+// (80% of the pitch) is at least 5 points.
+func TestBacktestFitsRows(t *testing.T) {
+	cat, err := assets.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := Build(KindBacktest, Input{Catalog: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sz := range [][2]int{{1200, 700}, {800, 500}} {
+		var b bytes.Buffer
+		if err := Render(ch, SVG, Options{Width: sz[0], Height: sz[1]}, &b); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(b.String(), "Too small") {
+			t.Errorf("%dx%d: want the rows, got the too-small message", sz[0], sz[1])
+		}
+		for _, name := range []string{"GPT-3 175B", "Facility energy (kWh)", "1×"} {
+			if !strings.Contains(b.String(), name) {
+				t.Errorf("%dx%d: want %q in the SVG", sz[0], sz[1], name)
+			}
+		}
 	}
 }
 

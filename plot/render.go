@@ -153,6 +153,8 @@ const (
 	KindGap           Kind = "gap"
 	KindWaterfall     Kind = "waterfall"
 	KindProjection    Kind = "projection"
+	KindFan           Kind = "fan"
+	KindTornado       Kind = "tornado"
 )
 
 // Input is what the scenario charts are built from. Each kind reads the
@@ -173,6 +175,21 @@ type Input struct {
 	// Projection is the training-cost projection's inputs (nil: the
 	// catalogue's planner.DefaultProjection).
 	Projection *planner.ProjectionInputs
+	// Output is the output path of the fan and tornado charts (an
+	// estimate --json path such as costUSD.cloud or gpuHours, optionally
+	// prefixed by "withExperiments."; default DefaultOutput). Their
+	// scenario is Scenario (default: the baseline, then the first).
+	Output string
+	// Samples and Seed drive the fan chart's Monte Carlo (Samples 0:
+	// planner.DefaultSamples).
+	Samples int
+	Seed    uint64
+	// Simulation, when set, is the fan and tornado charts' scenario already
+	// compiled (the window's), used instead of Scenarios; Uncertainty, when
+	// set and keeping Output's samples, is its Monte Carlo run, used
+	// instead of running again.
+	Simulation  *planner.Simulation
+	Uncertainty *planner.Uncertainty
 }
 
 // KindInfo describes a chart kind of the Kinds list.
@@ -180,7 +197,7 @@ type KindInfo struct {
 	Kind  Kind
 	Title string
 	// Uses lists the Input fields the kind reads besides Catalog:
-	// "scenarios", "method", "baseline", "scenario".
+	// "scenarios", "method", "baseline", "scenario", "output".
 	Uses  []string
 	Build func(in Input) (Chart, error)
 }
@@ -194,6 +211,8 @@ var Kinds = []KindInfo{
 	{KindGap, "Bubble gap by year", []string{"gap"}, buildGap},
 	{KindWaterfall, "Bubble gap waterfall", []string{"gap"}, buildWaterfall},
 	{KindProjection, "Training-cost projection", []string{"scenarios", "projection"}, buildProjection},
+	{KindFan, "Uncertainty distribution", []string{"scenarios", "scenario", "output"}, buildFan},
+	{KindTornado, "Tornado sensitivity", []string{"scenarios", "scenario", "output"}, buildTornado},
 }
 
 // KindNames lists the names of Kinds.
@@ -206,8 +225,8 @@ func KindNames() []string {
 }
 
 // Build builds the chart kind from in. Errors about in name the field
-// (*planner.FieldError with Field "kind", "method", "baseline" or
-// "scenario"); a scenario that does not evaluate gives a *ScenarioError.
+// (*planner.FieldError with Field "kind", "method", "baseline",
+// "scenario", "output" or "samples"); a scenario that does not evaluate gives a *ScenarioError.
 func Build(kind Kind, in Input) (Chart, error) {
 	for _, k := range Kinds {
 		if k.Kind == kind {

@@ -100,7 +100,7 @@ func signedUSD(v float64) string {
 // Draw implements Chart.
 func (w *Waterfall) Draw(c *Canvas) error {
 	c.Header(fmt.Sprintf("From GPU spending to the revenue gap, %d", w.Year),
-		"Cahn's identity (Sequoia Capital, “AI's $600B Question”, 2024): run-rate / GPU share of TCO / (1 − end-user margin) = required revenue; minus the expected AI revenue = the gap.")
+		"Cahn's identity (Sequoia Capital, 2024): run-rate / GPU share / (1 − margin) = required revenue; minus AI revenue = gap.")
 	if len(w.Steps) == 0 {
 		c.Empty("No gap model to chart.")
 		return nil
@@ -110,7 +110,7 @@ func (w *Waterfall) Draw(c *Canvas) error {
 		c.SeriesItem(0, "Total"),
 		c.SeriesItem(1, "Added cost"),
 		c.SeriesItem(2, "Subtracted"),
-		{Label: "Gap", Colour: gapCol, Pattern: Cross},
+		{Label: "Gap", Colour: gapCol, Pattern: BackDiagonal},
 	}
 	if w.Itemised {
 		items = append(items, LegendItem{Label: "Listed companies only", Colour: c.Theme.Foreground, Line: true, Dash: []float64{5, 3}})
@@ -118,12 +118,12 @@ func (w *Waterfall) Draw(c *Canvas) error {
 	c.Legend(items)
 	var notes []string
 	if w.LifeYears == 1 {
-		notes = append(notes, "Depreciation life L = 1: one year of capex is set against one year of revenue (Cahn's convention, which reproduces his published figures).")
+		notes = append(notes, "Life L = 1: one year of capex against one year of revenue (Cahn's convention).")
 	} else {
-		notes = append(notes, fmt.Sprintf("Depreciation life L = %s years: the first year carries 1/L of its vintage's requirement; Cahn's published figures use L = 1.", planner.FormatNumber(w.LifeYears)))
+		notes = append(notes, fmt.Sprintf("Life L = %s years: the first year carries 1/L of its vintage's need (Cahn uses L = 1).", planner.FormatNumber(w.LifeYears)))
 	}
 	if w.Itemised {
-		notes = append(notes, fmt.Sprintf("Dashed: the listed companies sum to %s, a gap of %s; the table's total, with its other line, gives the gap drawn.",
+		notes = append(notes, fmt.Sprintf("Dashed: the listed companies alone sum to %s, a gap of %s; the bars use the table's total.",
 			planner.HumanUSD(w.ItemisedRevenueUSD), planner.HumanUSD(w.ItemisedGapUSD)))
 	}
 	c.Footnote(notes...)
@@ -186,7 +186,7 @@ func (w *Waterfall) Draw(c *Canvas) error {
 		case StepSubtract:
 			c.Bar(box, 2)
 		case StepResult:
-			c.PatternRect(box, gapCol, Cross)
+			c.PatternRect(box, gapCol, BackDiagonal)
 		}
 	}
 	// connectors at each step's end level
