@@ -12,9 +12,9 @@ import (
 
 // Equivalent keys in the catalogue's macro figures.
 const (
-	EquivBottle = "equivalent.bottleL"
-	EquivCar    = "equivalent.carTCO2ePerYear"
-	EquivHome   = "equivalent.homeKWhPerYear"
+	EquivBottle = planner.EquivBottle
+	EquivCar    = planner.EquivCar
+	EquivHome   = planner.EquivHome
 )
 
 // Results shows the headline figures of one evaluated scenario in human
@@ -170,20 +170,10 @@ func (r *Results) Show(name string, res planner.Result) {
 		setText(l, human(p, &res.WithExperiments))
 	}
 	setText(r.Staff, planner.HumanUSD(res.CostBreakdownUSD.Staff))
-	t := &res.Totals
-	for key, l := range r.Equivalents {
-		f := r.cat.Macro.Figures[key]
-		var n float64
-		var what string
-		switch key {
-		case EquivBottle:
-			n, what = (t.WaterOnsiteL+t.WaterOffsiteL)/f.Value, "50 cl bottles of water (on-site + off-site)"
-		case EquivCar:
-			n, what = t.EmissionsTCO2e/f.Value, "average cars driven for a year (location-based carbon)"
-		case EquivHome:
-			n, what = t.FacilityEnergyKWh/f.Value, "homes powered for a year (facility energy)"
+	for _, e := range planner.Equivalents(r.cat, &res.Totals) {
+		if l, ok := r.Equivalents[e.Key]; ok {
+			setText(l, "≈ "+planner.HumanCount(e.Count)+" "+e.What)
 		}
-		setText(l, "≈ "+planner.HumanCount(n)+" "+what)
 	}
 }
 

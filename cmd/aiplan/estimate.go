@@ -85,7 +85,7 @@ func runEstimate(e *env) int {
 		}
 		for i := range reports {
 			fprintf(e.stdout, "== %s ==\n", reports[i].Name)
-			writeTable(e.stdout, &reports[i].Report)
+			writeTable(e.stdout, cat, &reports[i].Report)
 			writeUncertainty(e.stdout, reports[i].Uncertainty)
 			fprintf(e.stdout, "\n")
 		}
@@ -112,7 +112,7 @@ func runEstimate(e *env) int {
 		}
 		return writeJSON(e, rep)
 	}
-	writeTable(e.stdout, &rep.Report)
+	writeTable(e.stdout, cat, &rep.Report)
 	writeUncertainty(e.stdout, rep.Uncertainty)
 	return exitOK
 }
@@ -129,7 +129,7 @@ func writeJSON(e *env, v any) int {
 }
 
 // writeTable prints the headline figures with units, then the inputs used.
-func writeTable(w io.Writer, rep *planner.Report) {
+func writeTable(w io.Writer, cat *planner.Catalog, rep *planner.Report) {
 	tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)
 	t := &rep.Totals
 	for _, o := range planner.Outputs {
@@ -147,6 +147,17 @@ func writeTable(w io.Writer, rep *planner.Report) {
 		x := &rep.WithExperiments
 		fprintf(tw, "Programme (with experiments)\t%s, %s, %s\t(withExperiments)\n",
 			planner.HumanUSD(x.CostUSD.Cloud), planner.HumanEnergyKWh(x.FacilityEnergyKWh), planner.HumanTCO2e(x.EmissionsTCO2e))
+	}
+	if eqs := planner.Equivalents(cat, t); len(eqs) > 0 {
+		fprintf(tw, "\nIn everyday terms\t\t\n")
+		for _, q := range eqs {
+			src := q.Factor.Source
+			if q.Factor.IsAssumption() {
+				src = "assumption: " + q.Factor.Assumption
+			}
+			fprintf(tw, "  %s\t%s\t(factor %s %s, %s)\n", planner.HumanCount(q.Count), q.What,
+				planner.FormatNumber(q.Factor.Value), q.Factor.Unit, src)
+		}
 	}
 	fprintf(tw, "\nInputs\t\t\n")
 	for _, key := range inputOrder(rep.Inputs) {
