@@ -10,7 +10,7 @@ BUILD_PKGS := ca-certificates git gcc libc6-dev pkg-config libgl-dev libx11-dev 
 TEST_PKGS := $(BUILD_PKGS) xvfb xauth x11-utils imagemagick xdotool libreoffice-calc-nogui
 FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
 
-.PHONY: run build test deps-run deps-test smoke bench package clean
+.PHONY: run build test deps-run deps-test smoke screenshot bench package clean
 
 run: deps-run build
 	./$(BIN)
@@ -33,6 +33,10 @@ test: deps-test
 smoke: build
 	mkdir -p build
 	xvfb-run -a -s '-screen 0 1280x800x24' scripts/smoke.sh ./$(BIN) build/smoke.png
+
+# The README's screenshot: the smoke test's real window under Xvfb.
+screenshot: smoke
+	cp build/smoke.png docs/screenshot.png
 
 bench:
 	go test ./... -run '^$$' -bench . -benchmem

@@ -11,6 +11,12 @@
 // hidden sheet keeps the original scenario file, so Read returns what was
 // written plus the assumption edits made in the spreadsheet.
 //
+// The Bubble gap and Projection sheets are formulas over their blue inputs
+// (the catalogue preset and default projection when the scenario file has
+// none). The Uncertainty sheet (Options.Uncertainty) holds Monte Carlo
+// quantiles and a cloud-cost tornado as values, labelled as simulation
+// output; the Charts sheet holds the pictures the caller passes.
+//
 // The same row-per-scenario layout serves a six-scenario comparison and a
 // sweep of 10,000 scenarios: the row sheets are written with excelize's
 // StreamWriter and use relative references only.

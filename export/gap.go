@@ -45,7 +45,10 @@ func NewGapLayout(items int) GapLayout {
 // gapSheet writes the bubble-gap model: inputs, the revenue table, the
 // headline figures and the year-by-year projection, all as formulas
 // following planner.EvaluateGap.
-func (wr *writer) gapSheet(in *planner.GapInputs) error {
+//
+// preset says the inputs are the catalogue preset because the scenario file
+// has none; the sheet says so.
+func (wr *writer) gapSheet(in *planner.GapInputs, preset bool) error {
 	f, s := wr.f, SheetGap
 	gl := NewGapLayout(len(in.Revenue))
 	set := func(cell string, v any) error {
@@ -121,6 +124,20 @@ func (wr *writer) gapSheet(in *planner.GapInputs) error {
 	}
 	if in.Preset != "" {
 		if err := set("E3", "Preset: "+in.Preset); err != nil {
+			return err
+		}
+	}
+	if preset {
+		note := "The scenario file has no bubble-gap inputs: this is the catalogue preset " + in.Preset +
+			" (Cahn, Sequoia Capital). Edit the blue cells to try other figures."
+		if err := set("A12", note); err != nil {
+			return err
+		}
+		is, err := wr.style("", markNote)
+		if err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(s, "A12", "A12", is); err != nil {
 			return err
 		}
 	}

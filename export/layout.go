@@ -18,6 +18,8 @@ const (
 	SheetModel       = "Model"
 	SheetProvenance  = "Provenance"
 	SheetGap         = "Bubble gap"
+	SheetProjection  = "Projection"
+	SheetUncertainty = "Uncertainty"
 	SheetCharts      = "Charts"
 	SheetSources     = "Sources"
 	SheetAbout       = "About"
@@ -254,6 +256,8 @@ type layout struct {
 	model       []column
 	aIndex      map[string]int
 	mIndex      map[string]int
+	// cIndex numbers the choice columns of assumptions.
+	cIndex map[string]int
 	// derived holds the Assumptions formulas of derived inputs by key.
 	derived map[string]*column
 }
@@ -266,10 +270,13 @@ var derivedFormulas = map[string]string{
 
 func newLayout() (*layout, error) {
 	l := &layout{assumptions: assumptionColumns(), model: modelColumns(),
-		aIndex: map[string]int{}, mIndex: map[string]int{}}
+		aIndex: map[string]int{}, mIndex: map[string]int{}, cIndex: map[string]int{}}
 	for i := range l.assumptions {
 		l.assumptions[i].letter = colLetter(i + 1)
 		l.aIndex[l.assumptions[i].key] = i
+		if l.assumptions[i].kind == kindChoice {
+			l.cIndex[l.assumptions[i].key] = len(l.cIndex)
+		}
 	}
 	for i := range l.model {
 		l.model[i].letter = colLetter(i + 1)
@@ -341,17 +348,19 @@ func (l *layout) compile(tmpl string) ([]part, error) {
 	return parts, nil
 }
 
-// formula renders a compiled column formula for a row, without a leading "=".
-func (c *column) formulaAt(row int, buf []byte) string {
-	buf = buf[:0]
+// formulaAt renders a compiled column formula for a row, without a
+// leading "=", reusing *buf as scratch space.
+func (c *column) formulaAt(row int, buf *[]byte) string {
+	b := (*buf)[:0]
 	for _, p := range c.parts {
-		buf = append(buf, p.lit...)
+		b = append(b, p.lit...)
 		if p.ref != "" {
-			buf = append(buf, p.ref...)
-			buf = strconv.AppendInt(buf, int64(row), 10)
+			b = append(b, p.ref...)
+			b = strconv.AppendInt(b, int64(row), 10)
 		}
 	}
-	return string(buf)
+	*buf = b
+	return string(b)
 }
 
 func colLetter(n int) string {

@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -28,12 +30,27 @@ type Options struct {
 	// AppVersion is printed on the About sheet ("dev" when empty).
 	AppVersion string
 	// Gap is the bubble-gap model to export as formulas. When nil, the
-	// set's own gap inputs (File.Gap) are used; with neither there is no
-	// Bubble gap sheet.
+	// set's own gap inputs (File.Gap) are used; with neither, the
+	// catalogue preset planner.GapPreset2024 (the sheet says so).
 	Gap *planner.GapInputs
 	// Charts are PNG images for the Charts sheet (none: no sheet).
 	Charts []Image
+	// Uncertainty adds the Uncertainty sheet: a Monte Carlo run
+	// (UncertaintySamples samples, seed UncertaintySeed) and a tornado of
+	// costUSD.cloud for each of the first UncertaintyMax scenarios. It is
+	// ignored for sets of more than UncertaintySetMax scenarios (sweeps).
+	Uncertainty bool
 }
+
+// Monte Carlo settings of the Uncertainty sheet.
+const (
+	UncertaintySamples = 10000
+	UncertaintySeed    = 1
+	// UncertaintyMax is the most scenarios simulated.
+	UncertaintyMax = 50
+	// UncertaintySetMax is the largest set that gets an Uncertainty sheet.
+	UncertaintySetMax = 200
+)
 
 // Image is one chart picture for the Charts sheet.
 type Image struct {
@@ -63,16 +80,19 @@ const (
 	dataFirstRow = 4
 )
 
-// row is one evaluated scenario.
+// row is one resolved scenario.
 type row struct {
-	sc     *planner.Scenario
-	res    *planner.Resolution
-	result planner.Result
+	sc *planner.Scenario
+	// res is the resolution; above ProvenanceMax scenarios it is kept only
+	// for the rows of distinctResolutions (the others need only vals).
+	res *planner.Resolution
 	// vals and marks hold each Assumptions column's number and mark;
-	// has says whether the column has a number.
+	// has says whether the column has a value.
 	vals  []float64
 	marks []uint8
 	has   []bool
+	// choices hold the choice columns' values (layout.cIndex).
+	choices []string
 }
 
 // writer builds one workbook.
@@ -87,7 +107,9 @@ type writer struct {
 	styles map[styleKey]int
 	// srcKeys caches the catalogue source keys cited by a source text.
 	srcKeys map[string][]string
-	buf     []byte
+	// distinct caches distinctResolutions.
+	distinct []int
+	buf      []byte
 }
 
 type styleKey struct {
@@ -105,6 +127,7 @@ const (
 	markUnit
 	markKey
 	markTitle
+	markNote // italic explanation
 )
 
 // ScenarioError is a scenario that does not resolve; Err is the planner's
@@ -143,13 +166,39 @@ func Write(w io.Writer, set *planner.File, cat *planner.Catalog, opts Options) e
 	}
 	wr.rows = make([]row, len(set.Scenarios))
 	for i := range set.Scenarios {
-		sc := &set.Scenarios[i]
-		r, res, err := planner.Estimate(cat, sc)
-		if err != nil {
-			return &ScenarioError{Name: sc.Name, Err: err}
+		wr.rows[i].sc = &set.Scenarios[i]
+	}
+	// Above ProvenanceMax, only one row per distinct resolution keeps its
+	// provenance: a sweep's 10,000 resolutions would hold ~100 MB.
+	keep := make([]bool, len(wr.rows))
+	if len(wr.rows) > ProvenanceMax {
+		for _, i := range wr.distinctResolutions() {
+			keep[i] = true
 		}
-		wr.rows[i] = row{sc: sc, res: res, result: r}
-		wr.fill(&wr.rows[i])
+	}
+	// One array for every row's numbers: three allocations, not 3n.
+	n := len(l.assumptions)
+	vals, marks, has := make([]float64, n*len(wr.rows)), make([]uint8, n*len(wr.rows)), make([]bool, n*len(wr.rows))
+	choices := make([]string, len(l.cIndex)*len(wr.rows))
+	k := len(l.cIndex)
+	resolve := func(i int) error {
+		rw := &wr.rows[i]
+		// The formulas compute the outputs: resolving is all Write needs.
+		res, err := planner.Resolve(cat, rw.sc)
+		if err != nil {
+			return &ScenarioError{Name: rw.sc.Name, Err: err}
+		}
+		rw.res = res
+		rw.vals, rw.marks, rw.has = vals[i*n:(i+1)*n:(i+1)*n], marks[i*n:(i+1)*n:(i+1)*n], has[i*n:(i+1)*n:(i+1)*n]
+		rw.choices = choices[i*k : (i+1)*k : (i+1)*k]
+		wr.fill(rw)
+		if len(wr.rows) > ProvenanceMax && !keep[i] {
+			rw.res = nil
+		}
+		return nil
+	}
+	if err := parallel(len(wr.rows), resolve); err != nil {
+		return err
 	}
 	wr.f = excelize.NewFile()
 	// Deflate at best speed: a sweep's sheets are tens of megabytes of XML.
@@ -172,15 +221,57 @@ func Write(w io.Writer, set *planner.File, cat *planner.Catalog, opts Options) e
 	return err
 }
 
+// parallel runs f(0..n-1) on GOMAXPROCS goroutines over contiguous
+// chunks and returns the error of the lowest index that failed.
+func parallel(n int, f func(i int) error) error {
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/500))
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			if err := f(i); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w * n / workers; i < (w+1)*n/workers; i++ {
+				if err := f(i); err != nil {
+					errs[w] = err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (wr *writer) build() error {
 	f := wr.f
-	gap, err := wr.gapInputs()
+	gap, preset, err := wr.gapInputs()
 	if err != nil {
 		return err
 	}
+	proj := wr.projectionInputs()
 	sheets := []string{SheetSummary, SheetAssumptions, SheetConstants, SheetModel, SheetProvenance}
 	if gap != nil {
 		sheets = append(sheets, SheetGap)
+	}
+	if proj != nil {
+		sheets = append(sheets, SheetProjection)
+	}
+	if wr.opts.Uncertainty {
+		sheets = append(sheets, SheetUncertainty)
 	}
 	if len(wr.opts.Charts) > 0 {
 		sheets = append(sheets, SheetCharts)
@@ -206,12 +297,36 @@ func (wr *writer) build() error {
 		}
 	}
 	if gap != nil {
-		if err := wr.gapSheet(gap); err != nil {
+		if err := wr.gapSheet(gap, preset); err != nil {
+			return err
+		}
+	}
+	if proj != nil {
+		if err := wr.projectionSheet(proj); err != nil {
+			return err
+		}
+	}
+	if wr.opts.Uncertainty {
+		if err := wr.uncertainty(); err != nil {
 			return err
 		}
 	}
 	if len(wr.opts.Charts) > 0 {
 		if err := wr.charts(); err != nil {
+			return err
+		}
+	}
+	// The formatted sheets print landscape, one page wide (two for the
+	// Uncertainty sheet's two tables).
+	for _, sh := range []string{SheetSummary, SheetConstants, SheetGap, SheetProjection, SheetUncertainty, SheetCharts, SheetSources, SheetAbout} {
+		if idx, err := f.GetSheetIndex(sh); err != nil || idx < 0 {
+			continue
+		}
+		wide := 1
+		if sh == SheetUncertainty {
+			wide = 2 // quantiles, then the tornado
+		}
+		if err := printSetup(f, sh, wide); err != nil {
 			return err
 		}
 	}
@@ -256,6 +371,8 @@ func (wr *writer) style(format string, mark int) (int, error) {
 		s.Font = &excelize.Font{Color: "808080", Size: 8}
 	case markTitle:
 		s.Font = &excelize.Font{Bold: true, Size: 13}
+	case markNote:
+		s.Font = &excelize.Font{Italic: true, Color: "7F6000"}
 	}
 	id, err := wr.f.NewStyle(s)
 	if err != nil {
@@ -357,7 +474,6 @@ func (wr *writer) assumptions() error {
 }
 
 func (wr *writer) assumptionCell(rw *row, i, r int, c *column, styles *[markFormula + 1]int) (any, error) {
-	prov := rw.res.Provenance
 	switch c.kind {
 	case kindID:
 		return i + 1, nil
@@ -369,20 +485,15 @@ func (wr *writer) assumptionCell(rw *row, i, r int, c *column, styles *[markForm
 		}
 		return rw.sc.Note, nil
 	case kindFlag:
-		return excelize.Cell{StyleID: styles[markFormula], Formula: c.formulaAt(r, wr.buf)}, nil
-	case kindChoice:
-		p, ok := prov[c.key]
-		if !ok {
-			return nil, nil
-		}
-		mark := markNone
-		if p.Origin == planner.OriginUser {
-			mark = markUser
-		}
-		v, _ := p.Value.(string)
-		return excelize.Cell{StyleID: styles[mark], Value: v}, nil
+		return excelize.Cell{StyleID: styles[markFormula], Formula: c.formulaAt(r, &wr.buf)}, nil
 	}
 	j := wr.l.aIndex[c.key]
+	if c.kind == kindChoice {
+		if !rw.has[j] {
+			return nil, nil
+		}
+		return excelize.Cell{StyleID: styles[rw.marks[j]], Value: rw.choices[wr.l.cIndex[c.key]]}, nil
+	}
 	if !rw.has[j] {
 		return nil, nil
 	}
@@ -390,18 +501,32 @@ func (wr *writer) assumptionCell(rw *row, i, r int, c *column, styles *[markForm
 	st := styles[mark]
 	if mark == markFormula {
 		if dc, ok := wr.l.derived[c.key]; ok {
-			return excelize.Cell{StyleID: st, Formula: dc.formulaAt(r, wr.buf), Value: v}, nil
+			return excelize.Cell{StyleID: st, Formula: dc.formulaAt(r, &wr.buf), Value: v}, nil
 		}
 	}
 	return excelize.Cell{StyleID: st, Value: v}, nil
 }
 
-// fill looks up every Assumptions number of a row once.
+// fill looks up every Assumptions value of a row once.
 func (wr *writer) fill(rw *row) {
-	n := len(wr.l.assumptions)
-	rw.vals, rw.marks, rw.has = make([]float64, n), make([]uint8, n), make([]bool, n)
 	for j := range wr.l.assumptions {
 		c := &wr.l.assumptions[j]
+		if c.kind == kindChoice {
+			p, ok := rw.res.Provenance[c.key]
+			if !ok {
+				continue
+			}
+			mark := markNone
+			if p.Origin == planner.OriginUser {
+				mark = markUser
+			}
+			v, ok := p.Value.(string)
+			if !ok {
+				v = fmt.Sprint(p.Value)
+			}
+			rw.choices[wr.l.cIndex[c.key]], rw.marks[j], rw.has[j] = v, uint8(mark), true
+			continue
+		}
 		if c.kind != kindField && c.kind != kindExtra {
 			continue
 		}
@@ -466,7 +591,7 @@ func (wr *writer) model() error {
 	for i := range wr.rows {
 		r := FirstRow + i
 		for j := range cols {
-			cells[j] = excelize.Cell{StyleID: ids[j], Formula: cols[j].formulaAt(r, wr.buf)}
+			cells[j] = excelize.Cell{StyleID: ids[j], Formula: cols[j].formulaAt(r, &wr.buf)}
 			vals[j] = &cells[j]
 		}
 		if err := sw.SetRow("A"+strconv.Itoa(r), vals); err != nil {
@@ -806,6 +931,9 @@ func (wr *writer) summaryCharts(n, top int) error {
 // user-set keys: rows that share them share every catalogue figure, source
 // and default (only the user's numbers differ).
 func (wr *writer) distinctResolutions() []int {
+	if wr.distinct != nil {
+		return wr.distinct
+	}
 	seen := map[string]bool{}
 	var idx []int
 	var b strings.Builder
@@ -827,6 +955,7 @@ func (wr *writer) distinctResolutions() []int {
 			idx = append(idx, i)
 		}
 	}
+	wr.distinct = idx
 	return idx
 }
 
@@ -912,7 +1041,10 @@ func (wr *writer) about() error {
 		{"Provenance", "Every input's value, origin, source, citation and vintage; figures older than two years at the export date are marked stale."},
 		{"Summary", "The scenarios side by side; every figure refers to the Model sheet."},
 		{"Sources", "The catalogue citations used."},
-		{"Uncertainty", "Not included: this version exports no simulation output."},
+		{"Bubble gap", "The investment-versus-revenue gap model and its yearly projection, as formulas over the blue inputs (the catalogue preset when the scenario file has none)."},
+		{"Projection", "The frontier training-cost projection cost(year) = base x growth^(year - base year), its band and threshold years, as formulas over the blue inputs."},
+		{"Uncertainty", wr.uncertaintyAbout()},
+		{"Charts", "Pictures of the app's charts at export time (not live), when the export includes them."},
 		{"Import", "'aiplan import THIS.xlsx -o FILE.aiplan' reads the scenarios back; edited Assumptions values become user inputs. Accelerator, precision and catalogue figures (peak, TDP) are not recomputed in the workbook when their choice is edited: import the workbook to re-resolve them."},
 	}
 	for i, r := range rows {
@@ -989,18 +1121,15 @@ func (wr *writer) data() error {
 			if j > 0 {
 				arr = append(arr, ',')
 			}
-			if c.kind == kindChoice {
-				p, ok := rw.res.Provenance[c.key]
-				if !ok {
-					arr = append(arr, "null"...)
-					continue
-				}
-				q, err := json.Marshal(fmt.Sprint(p.Value))
+			if j := wr.l.aIndex[c.key]; c.kind == kindChoice && rw.has[j] {
+				q, err := json.Marshal(rw.choices[wr.l.cIndex[c.key]])
 				if err != nil {
 					return err
 				}
 				arr = append(arr, q...)
-			} else if j := wr.l.aIndex[c.key]; rw.has[j] {
+			} else if c.kind == kindChoice {
+				arr = append(arr, "null"...)
+			} else if rw.has[j] {
 				arr = strconv.AppendFloat(arr, rw.vals[j], 'g', -1, 64)
 			} else {
 				arr = append(arr, "null"...)
@@ -1060,33 +1189,81 @@ func xmlSafeJSON(js []byte) string {
 	return b.String()
 }
 
-// gapInputs returns the bubble-gap inputs to export, or nil.
-func (wr *writer) gapInputs() (*planner.GapInputs, error) {
+// gapInputs returns the bubble-gap inputs to export: Options.Gap, the
+// set's own, or else the catalogue preset (preset true); nil only when the
+// catalogue has no preset either.
+func (wr *writer) gapInputs() (in *planner.GapInputs, preset bool, err error) {
 	if wr.opts.Gap != nil {
 		if err := wr.opts.Gap.Validate(); err != nil {
-			return nil, fmt.Errorf("gap inputs: %w", err)
+			return nil, false, fmt.Errorf("gap inputs: %w", err)
 		}
-		return wr.opts.Gap, nil
+		return wr.opts.Gap, false, nil
 	}
-	if wr.set.Gap == nil || wr.set.Gap.Validate() != nil {
-		return nil, nil
+	if wr.set.Gap != nil && wr.set.Gap.Validate() == nil {
+		return wr.set.Gap, false, nil
 	}
-	return wr.set.Gap, nil
+	p, err := planner.GapPreset(wr.cat, planner.GapPreset2024)
+	if err != nil || p.Validate() != nil {
+		return nil, false, nil
+	}
+	return &p, true, nil
 }
 
-// charts places the PNG images one below the other.
+// projectionInputs returns the training-cost projection to export: the
+// set's own, or the catalogue default; nil when neither is usable.
+func (wr *writer) projectionInputs() *planner.ProjectionInputs {
+	if p := wr.set.Projection; p != nil && p.Validate() == nil {
+		q := *p
+		return &q
+	}
+	p, err := planner.DefaultProjection(wr.cat)
+	if err != nil || p.Validate() != nil {
+		return nil
+	}
+	return &p
+}
+
+// printSetup prints a sheet landscape, fitted to wide pages across.
+func printSetup(f *excelize.File, sheet string, wide int) error {
+	landscape, tall := "landscape", 0
+	fit := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall})
+}
+
+// Chart pictures are shown at chartScale of their size; chartRows rows
+// hold one title and picture (a 1200 x 700 picture at 0.6 is 420 pixels
+// high, 21 default rows of 20 pixels).
+const (
+	chartScale = 0.6
+	chartRows  = 24
+)
+
+// charts places the PNG images one below the other, scaled to fit a
+// screen and a landscape page.
 func (wr *writer) charts() error {
+	ts, err := wr.style("", markTitle)
+	if err != nil {
+		return err
+	}
 	r := 1
 	for _, img := range wr.opts.Charts {
-		if err := wr.f.SetCellStr(SheetCharts, "A"+strconv.Itoa(r), img.Title); err != nil {
+		cell := "A" + strconv.Itoa(r)
+		if err := wr.f.SetCellStr(SheetCharts, cell, img.Title); err != nil {
+			return err
+		}
+		if err := wr.f.SetCellStyle(SheetCharts, cell, cell, ts); err != nil {
 			return err
 		}
 		if err := wr.f.AddPictureFromBytes(SheetCharts, "A"+strconv.Itoa(r+1), &excelize.Picture{
-			Extension: ".png", File: img.PNG, Format: &excelize.GraphicOptions{AltText: img.Title},
+			Extension: ".png", File: img.PNG,
+			Format: &excelize.GraphicOptions{AltText: img.Title, ScaleX: chartScale, ScaleY: chartScale},
 		}); err != nil {
 			return fmt.Errorf("chart %q: %w", img.Title, err)
 		}
-		r += 40
+		r += chartRows
 	}
 	return nil
 }

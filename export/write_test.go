@@ -3,6 +3,7 @@ package export
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"aiplan/assets"
 	"aiplan/planner"
 )
 
@@ -35,7 +37,7 @@ func TestModelLibreOffice(t *testing.T) {
 	set, cat := testSet(t)
 	gap := testGap(t, cat)
 	book := writeBook(t, set, cat, Options{Gap: gap})
-	sheets, took := recalc(t, book, SheetModel, SheetSummary, SheetGap)
+	sheets, took := recalc(t, book, SheetModel, SheetSummary, SheetGap, SheetProjection)
 	t.Logf("LibreOffice recalculation of %d scenarios: %v", len(set.Scenarios), took)
 	model := sheets[SheetModel]
 	cell := func(rows [][]string, r, c int) string {
@@ -94,6 +96,11 @@ func TestModelLibreOffice(t *testing.T) {
 	} else {
 		checkNum("closes year", num(gl.ClosesYear), float64(*want.ClosesYear))
 	}
+	proj, err := planner.DefaultProjection(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkProjection(t, proj, func(c, r int) string { return cell(sheets[SheetProjection], r, c) })
 	for y, wy := range want.Years {
 		r := gl.FirstYearRow + y
 		checkNum("year "+strconv.Itoa(y), cell(g, r, 1), float64(wy.Year))
@@ -150,6 +157,8 @@ func TestWorkbookXML(t *testing.T) {
 		t.Fatal(err)
 	}
 	formulas := 0
+	// LibreOffice silently closes a missing parenthesis; excelize and
+	// Excel refuse the formula.
 	for _, zf := range zr.File {
 		if !strings.HasSuffix(zf.Name, ".xml") && !strings.HasSuffix(zf.Name, ".rels") {
 			continue
@@ -178,6 +187,9 @@ func TestWorkbookXML(t *testing.T) {
 					formulas++
 					if strings.HasPrefix(strings.TrimSpace(string(tok)), "=") {
 						t.Errorf("%s: formula starts with '=': %q", zf.Name, tok)
+					}
+					if !balanced(string(tok)) {
+						t.Errorf("%s: unbalanced parentheses: %q", zf.Name, tok)
 					}
 				}
 			}
@@ -344,4 +356,258 @@ func TestAboutDate(t *testing.T) {
 			t.Errorf("defined name %s: want it, got none", n)
 		}
 	}
+}
+
+// checkProjection compares the Projection sheet (cell returns a cell's
+// text by column and row) with planner.Project to 1e-9 relative.
+func checkProjection(t *testing.T, in planner.ProjectionInputs, cell func(c, r int) string) {
+	t.Helper()
+	want, err := planner.Project(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl := NewProjectionLayout()
+	num := func(name, got string, w float64) {
+		t.Helper()
+		v, err := strconv.ParseFloat(got, 64)
+		if err != nil || !relClose(v, w, 1e-9) {
+			t.Errorf("projection %s: want %.17g, got %q", name, w, got)
+		}
+	}
+	for y, wy := range want.Years {
+		r := pl.FirstYearRow + y
+		num("year "+strconv.Itoa(wy.Year), cell(1, r), float64(wy.Year))
+		num("central "+strconv.Itoa(wy.Year), cell(3, r), wy.CostUSD)
+		num("low "+strconv.Itoa(wy.Year), cell(4, r), wy.LowUSD)
+		num("high "+strconv.Itoa(wy.Year), cell(5, r), wy.HighUSD)
+	}
+	if got := cell(1, pl.FirstYearRow+len(want.Years)); got != "" {
+		t.Errorf("projection: want %d year rows, got a row after them (%q)", len(want.Years), got)
+	}
+	for i, k := range planner.ThresholdKeys {
+		for j, m := range []map[string]*int{want.ThresholdYears, want.ThresholdYearsLow, want.ThresholdYearsHigh} {
+			got := cell(2+j, pl.ThresholdRow+i)
+			if m[k] == nil {
+				if got != NA {
+					t.Errorf("threshold %s (column %d): want %q, got %q", k, 2+j, NA, got)
+				}
+				continue
+			}
+			num("threshold "+k, got, float64(*m[k]))
+		}
+	}
+}
+
+// TestProjectionSheet evaluates the Projection sheet's formulas with
+// excelize for the default projection and for edge inputs (a base already
+// above $1B, a falling cost, an exact hit of $1B).
+func TestProjectionSheet(t *testing.T) {
+	set, cat := testSet(t)
+	def, err := planner.DefaultProjection(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		in   *planner.ProjectionInputs
+		want planner.ProjectionInputs
+	}{
+		{"catalogue default", nil, def},
+		{"base above $1B", &planner.ProjectionInputs{BaseCostUSD: 2e9, BaseYear: 2025, Basis: "cloud", Growth: 2, GrowthLow: 1.5, GrowthHigh: 3, Until: 2030}, planner.ProjectionInputs{}},
+		{"falling cost", &planner.ProjectionInputs{BaseCostUSD: 5e8, BaseYear: 2024, Growth: 0.5, GrowthLow: 0.4, GrowthHigh: 0.9, Until: 2034}, planner.ProjectionInputs{}},
+		{"exact hit", &planner.ProjectionInputs{BaseCostUSD: 1e8, BaseYear: 2020, Growth: 10, GrowthLow: 10, GrowthHigh: 10, Until: 2023}, planner.ProjectionInputs{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := *set
+			s.Projection = tc.in
+			want := tc.want
+			if tc.in != nil {
+				want = *tc.in
+			}
+			book := writeBook(t, &s, cat, Options{})
+			f, err := excelize.OpenReader(bytes.NewReader(book))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close() //nolint:errcheck
+			checkProjection(t, want, func(c, r int) string {
+				ref, _ := excelize.CoordinatesToCellName(c, r)
+				v, err := f.CalcCellValue(SheetProjection, ref, excelize.Options{RawCellValue: true})
+				if err != nil {
+					return "error: " + err.Error()
+				}
+				return v
+			})
+		})
+	}
+}
+
+// TestGapPresetSheet: a set without gap inputs still gets the Bubble gap
+// sheet, from the sequoia-2024 preset, and says so.
+func TestGapPresetSheet(t *testing.T) {
+	set, cat := testSet(t)
+	set.Gap = nil
+	book := writeBook(t, set, cat, Options{})
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close() //nolint:errcheck
+	preset, err := planner.GapPreset(cat, planner.GapPreset2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := planner.EvaluateGap(preset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	note, err := f.GetCellValue(SheetGap, "A12")
+	if err != nil || !strings.Contains(note, "preset "+planner.GapPreset2024) {
+		t.Errorf("note: want it to name the preset %s, got %q (%v)", planner.GapPreset2024, note, err)
+	}
+	gl := NewGapLayout(len(preset.Revenue))
+	for _, c := range []struct {
+		name, cell string
+		want       float64
+	}{{"required", gl.Required, want.RequiredRevenueUSD}, {"gap", gl.Gap, want.GapUSD}, {"AI revenue", gl.AIRevenue, want.AIRevenueUSD}} {
+		got, err := f.CalcCellValue(SheetGap, c.cell, excelize.Options{RawCellValue: true})
+		v, perr := strconv.ParseFloat(got, 64)
+		if err != nil || perr != nil || !relClose(v, c.want, 1e-9) {
+			t.Errorf("preset %s: want %.17g, got %q (%v)", c.name, c.want, got, err)
+		}
+	}
+}
+
+// TestUncertaintySheet compares the Uncertainty sheet with the planner's
+// Monte Carlo (same samples and seed) and tornado; sweeps above
+// UncertaintySetMax get only a note, and without the option no sheet.
+func TestUncertaintySheet(t *testing.T) {
+	_, cat := testSet(t)
+	defs, err := assets.Defaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := *defs
+	set.Scenarios = defs.Scenarios[:2]
+	book := writeBook(t, &set, cat, Options{Uncertainty: true})
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close() //nolint:errcheck
+	rows, err := f.GetRows(SheetUncertainty, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 2 || !strings.Contains(rows[0][0], "values, not formulas") || !strings.Contains(rows[1][0], "10,000 samples, seed 1") {
+		t.Fatalf("heading: want the simulation label, samples and seed, got %q", rows[:min(2, len(rows))])
+	}
+	get := func(r []string, c int) string {
+		if c < len(r) {
+			return r[c]
+		}
+		return ""
+	}
+	quant, bars := 0, 0
+	for i := range set.Scenarios {
+		sc := &set.Scenarios[i]
+		sim, err := planner.NewSimulation(cat, sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, err := sim.Run(context.Background(), planner.Options{Samples: UncertaintySamples, Seed: UncertaintySeed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tor, err := sim.Tornado(tornadoOutput)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, _ := newLayout()
+		for _, r := range rows[uncertaintyHeadRw:] {
+			if get(r, 0) == sc.Name {
+				for _, path := range uncertaintyOutputs {
+					if get(r, 1) != l.model[l.mIndex[path]].label {
+						continue
+					}
+					q, _ := u.Get(path)
+					for j, w := range []float64{q.P10, q.P50, q.P90, q.Mean} {
+						v, err := strconv.ParseFloat(get(r, 3+j), 64)
+						if err != nil || !relClose(v, w, 1e-12) {
+							t.Errorf("%s %s column %d: want %.17g, got %q", sc.Name, path, 4+j, w, get(r, 3+j))
+						}
+					}
+					quant++
+				}
+			}
+			if get(r, 9) == sc.Name {
+				for _, b := range tor.Bars {
+					if get(r, 11) != b.Key {
+						continue
+					}
+					v, err := strconv.ParseFloat(get(r, 16), 64)
+					if err != nil || !relClose(v, b.Swing, 1e-12) {
+						t.Errorf("%s tornado %s swing: want %.17g, got %q", sc.Name, b.Key, b.Swing, get(r, 16))
+					}
+					bars++
+				}
+			}
+		}
+		if len(tor.Bars) == 0 {
+			t.Errorf("%s: want tornado bars, got none", sc.Name)
+		}
+	}
+	if quant < 8*len(set.Scenarios) || bars < len(set.Scenarios) {
+		t.Errorf("want at least %d quantile rows and %d tornado rows checked, got %d and %d", 8*len(set.Scenarios), len(set.Scenarios), quant, bars)
+	}
+
+	t.Run("off by default", func(t *testing.T) {
+		book := writeBook(t, &set, cat, Options{})
+		f, err := excelize.OpenReader(bytes.NewReader(book))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close() //nolint:errcheck
+		if idx, _ := f.GetSheetIndex(SheetUncertainty); idx >= 0 {
+			t.Errorf("want no Uncertainty sheet without the option, got index %d", idx)
+		}
+	})
+	t.Run("sweep above the limit", func(t *testing.T) {
+		sweep, _ := sweepSet(t, UncertaintySetMax+1)
+		book := writeBook(t, sweep, cat, Options{Uncertainty: true})
+		f, err := excelize.OpenReader(bytes.NewReader(book))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close() //nolint:errcheck
+		got, _ := f.GetCellValue(SheetUncertainty, "A2")
+		if !strings.HasPrefix(got, "Not computed") {
+			t.Errorf("want a 'Not computed' note, got %q", got)
+		}
+		if v, _ := f.GetCellValue(SheetUncertainty, "A5"); v != "" {
+			t.Errorf("want no table, got %q in A5", v)
+		}
+	})
+}
+
+// balanced reports whether the parentheses of a formula outside string
+// literals match.
+func balanced(fm string) bool {
+	depth, inStr := 0, false
+	for _, r := range fm {
+		switch {
+		case r == '"':
+			inStr = !inStr
+		case inStr:
+		case r == '(':
+			depth++
+		case r == ')':
+			depth--
+			if depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0 && !inStr
 }

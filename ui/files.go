@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
@@ -241,7 +242,7 @@ func (w *Window) addRecent(uri fyne.URI) {
 // ExportExcel asks for a file name and writes the workbook there through
 // Options.ExportExcel.
 func (w *Window) ExportExcel() {
-	if w.opts.ExportExcel == nil {
+	if w.opts.ExportExcel == nil || w.exporting() {
 		return
 	}
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
@@ -254,24 +255,66 @@ func (w *Window) ExportExcel() {
 		}
 		uri := wc.URI()
 		wc.Close()            //nolint:errcheck // nothing written
-		w.ExportExcelURI(uri) //nolint:errcheck // shown in a dialog
+		w.ExportExcelURI(uri) // the outcome is shown in a dialog
 	}, w.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.SetFileName("scenarios.xlsx")
 	d.Show()
 }
 
-// ExportExcelURI writes the workbook to uri, built in memory first.
-func (w *Window) ExportExcelURI(uri fyne.URI) error {
-	var buf bytes.Buffer
-	err := w.opts.ExportExcel(&buf, w.State())
-	if err == nil {
-		err = writeURI(uri, buf.Bytes())
+// ExportExcelURI writes the workbook of the current state to uri. The
+// workbook is built in memory on a goroutine (a big set takes a second), and
+// written in one go; meanwhile File > Export to Excel is disabled and a
+// short "Exporting…" notice is shown. The outcome is shown on the UI
+// goroutine through fyne.Do (an error in a dialog), then sent on the
+// returned channel, which tests can wait on.
+func (w *Window) ExportExcelURI(uri fyne.URI) <-chan error {
+	done := make(chan error, 1)
+	if w.opts.ExportExcel == nil {
+		done <- errors.New("export to Excel is not available")
+		return done
 	}
-	if err != nil {
-		return w.fileError("export", uri, err)
+	if w.exporting() {
+		done <- errors.New("an export is already running")
+		return done
 	}
-	return nil
+	state := w.State()
+	w.setExporting(true)
+	busy := dialog.NewCustomWithoutButtons("Exporting…",
+		container.NewVBox(widget.NewLabel("Writing "+uri.Name()+"…"), widget.NewProgressBarInfinite()), w.Window)
+	busy.Show()
+	go func() {
+		var buf bytes.Buffer
+		err := w.opts.ExportExcel(&buf, state)
+		if err == nil {
+			err = writeURI(uri, buf.Bytes())
+		}
+		fyne.Do(func() {
+			busy.Hide()
+			w.setExporting(false)
+			if err != nil {
+				err = w.fileError("export", uri, err)
+			}
+			done <- err
+		})
+	}()
+	return done
+}
+
+// exporting reports whether an export runs (its menu item is disabled).
+func (w *Window) exporting() bool {
+	return w.Actions.ExportExcel != nil && w.Actions.ExportExcel.Disabled
+}
+
+// setExporting disables File > Export to Excel while an export runs.
+func (w *Window) setExporting(on bool) {
+	if w.Actions.ExportExcel == nil {
+		return
+	}
+	w.Actions.ExportExcel.Disabled = on || w.opts.ExportExcel == nil
+	if w.Menu != nil {
+		w.Menu.Refresh()
+	}
 }
 
 // ImportExcel asks for a workbook and opens the scenario set it holds

@@ -43,7 +43,7 @@ func (w *Window) buildMenu() {
 	a.SaveAs = item("Save As…", shortcut(fyne.KeyS, ctrlShift), w.SaveAs)
 	a.ImportExcel = item("Import from Excel…", nil, w.ImportExcel)
 	a.ImportExcel.Disabled = w.opts.ImportExcel == nil
-	a.ExportExcel = item("Export to Excel…", nil, w.ExportExcel)
+	a.ExportExcel = item("Export to Excel…", shortcut(fyne.KeyE, ctrl), w.ExportExcel)
 	a.ExportExcel.Disabled = w.opts.ExportExcel == nil
 	a.Quit = item("Quit", shortcut(fyne.KeyQ, ctrl), func() { w.confirmDiscard(w.app.Quit) })
 	a.Quit.IsQuit = true

@@ -3,10 +3,15 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
+	"slices"
 	"time"
 
 	"aiplan/export"
 	"aiplan/internal/atomicfile"
+	"aiplan/planner"
+	"aiplan/plot"
 )
 
 func init() {
@@ -16,7 +21,10 @@ func init() {
 
 Writes the scenario file (no FILE: the built-in default scenarios) as an
 Excel workbook: Summary, Assumptions, Model (every output a live formula),
-Provenance, Sources, About, and the bubble-gap model when the file has one.
+Provenance, Bubble gap and Projection (formulas; the catalogue preset and
+default when the file has none), Uncertainty (Monte Carlo P10/P50/P90 and a
+cloud-cost tornado, 10,000 samples, seed 1, for the first 50 scenarios;
+left out above 200 scenarios), Charts (pictures), Sources and About.
 The workbook is written only when complete (temp file and rename); -o -
 writes it to standard output. 'aiplan import' reads it back.`,
 		run: runExport,
@@ -55,8 +63,7 @@ func runExport(e *env) int {
 		return e.usageError("export: %v", err)
 	}
 	var buf bytes.Buffer
-	opts := export.Options{Clock: time.Now, AppVersion: appVersion()}
-	if err := export.Write(&buf, set, cat, opts); err != nil {
+	if err := writeWorkbook(&buf, set, cat, appVersion()); err != nil {
 		var se *export.ScenarioError
 		if errors.As(err, &se) {
 			return e.usageError("export: scenario %q: %s", se.Name, flagError(se.Err))
@@ -98,4 +105,71 @@ func appVersion() string {
 		return "dev"
 	}
 	return meta.Version
+}
+
+// writeWorkbook writes the workbook of set with its charts and, for sets of
+// at most export.UncertaintySetMax scenarios, the Uncertainty sheet: the
+// export of both the command and the window.
+func writeWorkbook(w io.Writer, set *planner.File, cat *planner.Catalog, version string) error {
+	charts, err := workbookCharts(set, cat)
+	if err != nil {
+		return err
+	}
+	return export.Write(w, set, cat, export.Options{Clock: time.Now, AppVersion: version, Charts: charts,
+		Uncertainty: len(set.Scenarios) <= export.UncertaintySetMax})
+}
+
+// chartScenarios is the most scenarios the breakdown and compare pictures
+// show.
+const chartScenarios = export.ChartMax
+
+// workbookCharts draws the Charts sheet's pictures (1200 x 700 PNG): the
+// cloud cost breakdown and the comparison of the first chartScenarios
+// scenarios, the first scenario on every energy source, the bubble gap by
+// year and its waterfall, and the training-cost projection. A scenario
+// that does not evaluate is the caller's error (export.Write names it), so
+// its charts are left out rather than failing here.
+func workbookCharts(set *planner.File, cat *planner.Catalog) ([]export.Image, error) {
+	if len(set.Scenarios) == 0 {
+		return nil, nil
+	}
+	scs := set.Scenarios[:min(len(set.Scenarios), chartScenarios)]
+	some := ""
+	if len(scs) < len(set.Scenarios) {
+		some = fmt.Sprintf(" (first %d of %d scenarios)", len(scs), len(set.Scenarios))
+	}
+	baseline := set.Baseline
+	if !slices.ContainsFunc(scs, func(sc planner.Scenario) bool { return sc.Name == baseline }) {
+		baseline = ""
+	}
+	in := plot.Input{Catalog: cat, Scenarios: scs, Method: "cloud", Baseline: baseline,
+		Scenario: set.Scenarios[0].Name, Gap: set.Gap, Projection: set.Projection}
+	charts := []struct {
+		kind  plot.Kind
+		title string
+	}{
+		{plot.KindBreakdown, "Cost breakdown, cloud rent" + some},
+		{plot.KindCompare, "Scenario comparison" + some},
+		{plot.KindEnergySources, "Energy sources: " + set.Scenarios[0].Name},
+		{plot.KindGap, "Bubble gap by year"},
+		{plot.KindWaterfall, "Bubble gap waterfall"},
+		{plot.KindProjection, "Frontier training-cost projection"},
+	}
+	var out []export.Image
+	for _, c := range charts {
+		ch, err := plot.Build(c.kind, in)
+		var se *plot.ScenarioError
+		if errors.As(err, &se) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("chart %s: %w", c.kind, err)
+		}
+		var b bytes.Buffer
+		if err := plot.Render(ch, plot.PNG, plot.Options{Width: 1200, Height: 700}, &b); err != nil {
+			return nil, fmt.Errorf("chart %s: %w", c.kind, err)
+		}
+		out = append(out, export.Image{Title: c.title, PNG: b.Bytes()})
+	}
+	return out, nil
 }

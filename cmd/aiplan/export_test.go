@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"aiplan/assets"
 	"aiplan/export"
@@ -106,5 +109,41 @@ func TestExportImportErrors(t *testing.T) {
 				t.Errorf("want no output file, got %s", out)
 			}
 		})
+	}
+}
+
+// TestExportSheets: the command's workbook has the bubble gap, projection,
+// uncertainty and chart sheets, with one picture per chart.
+func TestExportSheets(t *testing.T) {
+	book := filepath.Join(t.TempDir(), "report.xlsx")
+	if _, stderr, code := runCmd(t, "export", "-o", book); code != exitOK {
+		t.Fatalf("export: want exit 0, got %d (%s)", code, stderr)
+	}
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close() //nolint:errcheck
+	have := map[string]bool{}
+	for _, s := range f.GetSheetList() {
+		have[s] = true
+	}
+	for _, s := range []string{export.SheetSummary, export.SheetModel, export.SheetGap, export.SheetProjection, export.SheetUncertainty, export.SheetCharts} {
+		if !have[s] {
+			t.Errorf("want sheet %q, got %v", s, f.GetSheetList())
+		}
+	}
+	cells, err := f.GetPictureCells(export.SheetCharts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cells) != 6 {
+		t.Errorf("Charts: want 6 pictures (breakdown, compare, energy sources, gap, waterfall, projection), got %d", len(cells))
+	}
+	for _, c := range cells {
+		pics, err := f.GetPictures(export.SheetCharts, c)
+		if err != nil || len(pics) != 1 || !bytes.HasPrefix(pics[0].File, []byte("\x89PNG")) {
+			t.Errorf("Charts %s: want one PNG, got %d pictures (%v)", c, len(pics), err)
+		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -100,8 +99,9 @@ func runWindow(stderr io.Writer) int {
 			gap.View(),
 			ui.NewBacktestView(cat).View(),
 		},
+		// Runs off the UI goroutine (ui.Window.ExportExcelURI).
 		ExportExcel: func(out io.Writer, s ui.State) error {
-			return export.Write(out, s.File, s.Catalog, export.Options{Clock: time.Now, AppVersion: meta.Version})
+			return writeWorkbook(out, s.File, s.Catalog, meta.Version)
 		},
 		ImportExcel: func(in io.Reader, _ *planner.Catalog) (*planner.File, error) { return export.Read(in) },
 	})
