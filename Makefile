@@ -44,7 +44,9 @@ bench:
 # Linux package (.tar.xz with the .desktop file and icon), from FyneApp.toml.
 package: deps-run
 	go install $(FYNE_TOOL)
-	cd cmd/aiplan && fyne package -os linux --release
+	# fyne package bumps Build in FyneApp.toml; keep the tracked file as it is.
+	mkdir -p build && cp cmd/aiplan/FyneApp.toml build/FyneApp.toml.keep
+	cd cmd/aiplan && fyne package -os linux --release; rc=$$?; cd ../.. && mv build/FyneApp.toml.keep cmd/aiplan/FyneApp.toml; exit $$rc
 	mkdir -p build && mv cmd/aiplan/*.tar.xz build/
 	@ls -l build/*.tar.xz
 

@@ -816,10 +816,6 @@ func (s *Simulation) Run(ctx context.Context, opt Options) (*Uncertainty, error)
 	for i := range s.vars {
 		samplers[i] = newSampler(s.vars[i].Range, s.vars[i].Key)
 	}
-	getters := make([]func(*Totals) (float64, bool), nOut)
-	for j, oi := range s.outputs {
-		getters[j] = Outputs[oi].Get
-	}
 
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -830,7 +826,8 @@ func (s *Simulation) Run(ctx context.Context, opt Options) (*Uncertainty, error)
 			ev := newEvaluator(&s.Resolution.Inputs)
 			pcg := rand.NewPCG(0, 0)
 			rng := rand.New(pcg)
-			r := new(Result) // one per worker: the getters make it escape
+			r := new(Result)
+			var vec [numOutputs]float64
 			local := make([]sampler, len(samplers))
 			for i := range samplers {
 				local[i] = samplers[i].withSource(pcg)
@@ -848,20 +845,14 @@ func (s *Simulation) Run(ctx context.Context, opt Options) (*Uncertainty, error)
 						ev.apply(&s.vars[k], local[k].draw(rng))
 					}
 					*r = Evaluate(&ev.in)
-					for j, get := range getters {
-						v, ok := get(&r.Totals)
-						if !ok {
-							v = math.NaN()
-						}
-						cols[j][i] = v
+					outputVector(&r.Totals, &vec)
+					for j, oi := range s.outputs {
+						cols[j][i] = vec[oi]
 					}
 					if xcols != nil {
-						for j, get := range getters {
-							v, ok := get(&r.WithExperiments)
-							if !ok {
-								v = math.NaN()
-							}
-							xcols[j][i] = v
+						outputVector(&r.WithExperiments, &vec)
+						for j, oi := range s.outputs {
+							xcols[j][i] = vec[oi]
 						}
 					}
 				}
@@ -907,12 +898,13 @@ func (s *Simulation) Run(ctx context.Context, opt Options) (*Uncertainty, error)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var sm summariser
 			for {
 				t := int(next.Add(1) - 1)
 				if t >= len(tasks) {
 					return
 				}
-				*tasks[t].dst, *tasks[t].ok = summarise(tasks[t].col)
+				*tasks[t].dst, *tasks[t].ok = sm.summarise(tasks[t].col)
 			}
 		}()
 	}
@@ -931,6 +923,28 @@ func (s *Simulation) Run(ctx context.Context, opt Options) (*Uncertainty, error)
 		}
 	}
 	return u, nil
+}
+
+// numOutputs is len(Outputs).
+const numOutputs = 17
+
+// outputVector writes every output of t in Outputs order, NaN for an
+// unknown one: what Outputs[i].Get returns, without a call per output in
+// the sampling loop (TestOutputVector keeps the two in step).
+func outputVector(t *Totals, v *[numOutputs]float64) {
+	nan := math.NaN()
+	maybe := func(m Maybe) float64 {
+		if m.Valid {
+			return m.Value
+		}
+		return nan
+	}
+	*v = [numOutputs]float64{
+		maybe(t.TrainingFLOP), t.GPUHours, t.WallClockDays, maybe(t.ImpliedMFU), t.ITEnergyKWh,
+		t.FacilityEnergyKWh, t.PeakPowerMW, t.EmissionsTCO2e, t.MarketEmissionsTCO2e, maybe(t.EmbodiedTCO2e),
+		t.WaterOnsiteL, t.WaterOffsiteL, t.CostUSD.Cloud, t.CostUSD.Amortized, t.CostUSD.Purchase,
+		t.CostUSD.Energy, maybe(t.BreakEvenGPUHours),
+	}
 }
 
 // programmeFactor returns the constant ratio of output oi's programme total
@@ -961,6 +975,39 @@ func b2i(b bool) int {
 // samples it differs from interpolating ones by far less than the sampling
 // error, and needs no extra pass.
 func summarise(x []float64) (Quantiles, bool) {
+	var s summariser
+	return s.summarise(x)
+}
+
+// summariser finds the quantiles of a column with scratch space it keeps
+// from one column to the next (one per worker).
+//
+// Comparison-based selection (Floyd-Rivest, below) spends most of its time
+// on branches the CPU cannot predict: on fresh random data each partition
+// step is a coin toss, about 12 ns a value for the three ranks. Large
+// columns therefore go through a bucket select with no data-dependent
+// branch: one pass counts the values in histBuckets equal-width buckets
+// between the minimum and the maximum, the prefix sums name the bucket
+// holding each rank, a second pass copies those buckets' values out
+// (written unconditionally, kept by advancing a length), and the search
+// repeats inside each copy (usually a few dozen values, then sorted). The
+// answer is the exact order statistic whatever the data: a bucket holding
+// every value cannot occur, since the minimum and the maximum fall in the
+// first and the last bucket, so each round shrinks the search.
+type summariser struct {
+	counts [histBuckets]int32
+	// buf holds the copies of each round, by depth.
+	buf [][3][]float64
+}
+
+// Sizes of the bucket select.
+const (
+	histBuckets = 1024
+	histMin     = 2048 // smaller columns are selected directly
+	histSort    = 48   // at most this many values are sorted
+)
+
+func (s *summariser) summarise(x []float64) (Quantiles, bool) {
 	k := 0
 	sum := 0.0
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -986,15 +1033,141 @@ func summarise(x []float64) (Quantiles, bool) {
 	}
 	q := Quantiles{Mean: sum / float64(k)}
 	ranks := [3]int{rank(k, 0.1), rank(k, 0.5), rank(k, 0.9)}
-	selectK(x, ranks[1])
-	if ranks[0] < ranks[1] {
-		selectK(x[:ranks[1]], ranks[0])
+	if k < histMin {
+		selectK(x, ranks[1])
+		if ranks[0] < ranks[1] {
+			selectK(x[:ranks[1]], ranks[0])
+		}
+		if ranks[2] > ranks[1] {
+			selectK(x[ranks[1]+1:], ranks[2]-ranks[1]-1)
+		}
+		q.P10, q.P50, q.P90 = x[ranks[0]], x[ranks[1]], x[ranks[2]]
+		return q, true
 	}
-	if ranks[2] > ranks[1] {
-		selectK(x[ranks[1]+1:], ranks[2]-ranks[1]-1)
-	}
-	q.P10, q.P50, q.P90 = x[ranks[0]], x[ranks[1]], x[ranks[2]]
+	var out [3]float64
+	s.bucketSelect(x, lo, hi, ranks[:], out[:], 0)
+	q.P10, q.P50, q.P90 = out[0], out[1], out[2]
 	return q, true
+}
+
+// bucketSelect sets out[j] to the value at ranks[j] (ascending) of x, whose
+// values are finite, lo its minimum and hi its maximum (lo < hi). depth 0
+// is the round (the summariser keeps one set of copies per round).
+func (s *summariser) bucketSelect(x []float64, lo, hi float64, ranks []int, out []float64, depth int) {
+	if len(x) <= histSort {
+		slices.Sort(x)
+		for j, r := range ranks {
+			out[j] = x[r]
+		}
+		return
+	}
+	// bucket of v: floor((v - lo) x scale), the maximum clamped into the last
+	const last = histBuckets - 1
+	scale := histBuckets / (hi - lo)
+	c := &s.counts
+	*c = [histBuckets]int32{}
+	for _, v := range x {
+		c[min(int((v-lo)*scale), last)&last]++
+	}
+	// the bucket of each rank and the rank inside it
+	var target, inside [3]int
+	j, below := 0, 0
+	for b := 0; b < histBuckets && j < len(ranks); b++ {
+		n := int(c[b])
+		for j < len(ranks) && ranks[j] < below+n {
+			target[j], inside[j] = b, ranks[j]-below
+			j++
+		}
+		below += n
+	}
+	// distinct target buckets, each copied once
+	var bufs [3][]float64
+	var size [3]int
+	nb := 0
+	var slot [3]int
+	for j := range ranks {
+		if j > 0 && target[j] == target[j-1] {
+			slot[j] = slot[j-1]
+			continue
+		}
+		slot[j] = nb
+		size[nb] = int(c[target[j]])
+		if depth >= len(s.buf) {
+			s.buf = append(s.buf, [3][]float64{})
+		}
+		if cap(s.buf[depth][nb]) < size[nb]+1 {
+			s.buf[depth][nb] = make([]float64, size[nb]+1+size[nb]/2)
+		}
+		bufs[nb] = s.buf[depth][nb][:size[nb]+1]
+		nb++
+	}
+	t0, t1, t2 := -1, -1, -1
+	for i := range nb {
+		b := target[slices.Index(slot[:len(ranks)], i)]
+		switch i {
+		case 0:
+			t0 = b
+		case 1:
+			t1 = b
+		case 2:
+			t2 = b
+		}
+	}
+	// the copy pass: every value is written to each copy and kept where it
+	// belongs; the extra slot at the end of each copy takes the last writes
+	n0, n1, n2 := 0, 0, 0
+	switch nb {
+	case 1:
+		b0 := bufs[0]
+		for _, v := range x {
+			b := min(int((v-lo)*scale), last) & last
+			b0[n0] = v
+			n0 += b2i(b == t0)
+		}
+	case 2:
+		b0, b1 := bufs[0], bufs[1]
+		for _, v := range x {
+			b := min(int((v-lo)*scale), last) & last
+			b0[n0], b1[n1] = v, v
+			n0 += b2i(b == t0)
+			n1 += b2i(b == t1)
+		}
+	default:
+		b0, b1, b2 := bufs[0], bufs[1], bufs[2]
+		for _, v := range x {
+			b := min(int((v-lo)*scale), last) & last
+			b0[n0], b1[n1], b2[n2] = v, v, v
+			n0 += b2i(b == t0)
+			n1 += b2i(b == t1)
+			n2 += b2i(b == t2)
+		}
+	}
+	// search inside each copy
+	for i := range nb {
+		sub := bufs[i][:size[i]]
+		var rs [3]int
+		var res [3]float64
+		var js [3]int
+		m := 0
+		for j := range ranks {
+			if slot[j] == i {
+				rs[m], js[m] = inside[j], j
+				m++
+			}
+		}
+		mn, mx := sub[0], sub[0]
+		for _, v := range sub {
+			mn, mx = min(mn, v), max(mx, v)
+		}
+		if mn == mx {
+			res = [3]float64{mn, mn, mn}
+		} else {
+			s.bucketSelect(sub, mn, mx, rs[:m], res[:m], depth+1)
+		}
+		for k := range m {
+			out[js[k]] = res[k]
+		}
+	}
 }
 
 // rank returns the 0-based index of the p-quantile of n sorted values:

@@ -154,24 +154,37 @@ func (t *Tornado) Draw(c *Canvas) error {
 	}
 	c.Footnote(notes...)
 
-	// value range with room for the end labels on both sides
+	// value range with room for the end labels on both sides: the widest
+	// label on each side, as a share of an estimated plot width (the
+	// category labels take up to 30% of the area)
 	lo, hi := t.T.Base, t.T.Base
+	leftW, rightW := 0, 0
 	for _, b := range t.T.Bars {
 		lo = math.Min(lo, math.Min(b.OutputLow, b.OutputHigh))
 		hi = math.Max(hi, math.Max(b.OutputLow, b.OutputHigh))
+		for _, txt := range t.labels(b, h) {
+			w, _ := c.Measure(txt.text, sizeValue)
+			if txt.side < 0 {
+				leftW = max(leftW, w)
+			} else {
+				rightW = max(rightW, w)
+			}
+		}
 	}
 	span := hi - lo
 	if span == 0 {
 		span = math.Max(math.Abs(t.T.Base)*0.1, 1)
 	}
-	// end labels take about a fifth of the plot width on each side
-	pad := span * 0.32
-	axLo, axHi := lo-pad, hi+pad
-	if lo >= 0 && axLo < 0 {
+	plotW := float64(c.Area.W()) * 0.7
+	fl, fr := float64(leftW+c.px(12))/plotW, float64(rightW+c.px(12))/plotW
+	if fl+fr > 0.8 { // very narrow: squeeze the labels' room
+		k := 0.8 / (fl + fr)
+		fl, fr = fl*k, fr*k
+	}
+	total := span / (1 - fl - fr)
+	axLo, axHi := lo-total*fl, hi+total*fr
+	if lo >= 0 && axLo < 0 && leftW == 0 {
 		axLo = 0
-		if lo-0 < pad { // the label on the left needs room: widen to the right instead
-			axHi = hi + pad + (pad - lo)
-		}
 	}
 	cats := make([]string, len(t.T.Bars))
 	for i, b := range t.T.Bars {
@@ -188,15 +201,9 @@ func (t *Tornado) Draw(c *Canvas) error {
 			return Box{min(x, base), top + inset + shrink, max(x, base), bottom - inset - shrink}
 		}
 		mid := (top + bottom) / 2
-		lowTxt := InputText(b.Key, b.Low) + ": " + h(b.OutputLow)
-		highTxt := InputText(b.Key, b.High) + ": " + h(b.OutputHigh)
-		lowSide, highSide := sign(b.OutputLow-t.T.Base), sign(b.OutputHigh-t.T.Base)
-		if lowSide == 0 {
-			lowSide = -highSide // the label of an end at the centre goes opposite the bar
-		}
-		if highSide == 0 {
-			highSide = -lowSide
-		}
+		ls := t.labels(b, h)
+		lowTxt, highTxt := ls[0].text, ls[1].text
+		lowSide, highSide := ls[0].side, ls[1].side
 		if lowSide != highSide {
 			c.PatternRect(box(b.OutputLow, 0), lowCol, Solid)
 			c.PatternRect(box(b.OutputHigh, 0), highCol, Diagonal)
@@ -208,18 +215,44 @@ func (t *Tornado) Draw(c *Canvas) error {
 		// longer bar behind, the shorter in front and narrower
 		far, near := b.OutputLow, b.OutputHigh
 		farCol, nearCol, farPat, nearPat := lowCol, highCol, Solid, Diagonal
-		farTxt, nearTxt := lowTxt, highTxt
 		if math.Abs(near-t.T.Base) > math.Abs(far-t.T.Base) {
 			far, near = near, far
 			farCol, nearCol, farPat, nearPat = nearCol, farCol, nearPat, farPat
-			farTxt, nearTxt = nearTxt, farTxt
 		}
 		c.PatternRect(box(far, 0), farCol, farPat)
 		c.PatternRect(box(near, (bottom-top)/8), nearCol, nearPat)
-		c.endLabel(farTxt+"; "+nearTxt, f.X.Px(far), lowSide, mid, lh)
+		c.endLabel(lowTxt, f.X.Px(far), lowSide, mid, lh)
 	}
 	c.Line(base, f.Plot.Top, base, f.Plot.Bottom, c.Theme.Foreground, 1.5, nil)
 	return nil
+}
+
+type endText struct {
+	text string
+	side int // -1: left of the bar's end, +1: right
+}
+
+// labels returns the end labels of bar b (at its low, at its high) and the
+// side each goes on; a bar whose two ends lie on one side of the centre
+// carries both texts on its far end.
+func (t *Tornado) labels(b planner.TornadoBar, h func(float64) string) [2]endText {
+	lowTxt := InputText(b.Key, b.Low) + ": " + h(b.OutputLow)
+	highTxt := InputText(b.Key, b.High) + ": " + h(b.OutputHigh)
+	lowSide, highSide := sign(b.OutputLow-t.T.Base), sign(b.OutputHigh-t.T.Base)
+	if lowSide == 0 {
+		lowSide = -highSide // the label of an end at the centre goes opposite the bar
+	}
+	if highSide == 0 {
+		highSide = -lowSide
+	}
+	if lowSide == highSide && lowSide != 0 {
+		both := lowTxt + "; " + highTxt
+		if math.Abs(b.OutputHigh-t.T.Base) > math.Abs(b.OutputLow-t.T.Base) {
+			both = highTxt + "; " + lowTxt
+		}
+		return [2]endText{{both, lowSide}, {both, highSide}}
+	}
+	return [2]endText{{lowTxt, lowSide}, {highTxt, highSide}}
 }
 
 // endLabel writes s beyond the end x of a bar that grows to side (-1 left,

@@ -27,6 +27,10 @@ type Editor struct {
 	Entries map[string]*widget.Entry
 	Reset   map[string]*widget.Button
 	Details map[string]*widget.Label
+	// Ranges are the uncertainty ranges (low / likely / high) by key,
+	// hidden until RangeToggle shows them (or the scenario has one).
+	Ranges      map[string]*RangeEditor
+	RangeToggle map[string]*widget.Button
 	// Selects and ChoiceDetails are keyed by planner.ChoiceKeys.
 	Selects       map[string]*widget.Select
 	ChoiceDetails map[string]*widget.Label
@@ -35,8 +39,10 @@ type Editor struct {
 	// Content is the scrollable editor.
 	Content *container.Scroll
 
-	OnValue  func(key, text string)
-	OnReset  func(key string)
+	OnValue func(key, text string)
+	OnReset func(key string)
+	// OnRange receives a valid range, or nil to return to the default.
+	OnRange  func(key string, r *planner.Range)
 	OnChoice func(key, id string)
 	OnName   func(name string)
 	OnNote   func(note string)
@@ -74,6 +80,8 @@ func NewEditor(cat *planner.Catalog, now func() time.Time) *Editor {
 	e := &Editor{
 		Entries:       map[string]*widget.Entry{},
 		Reset:         map[string]*widget.Button{},
+		Ranges:        map[string]*RangeEditor{},
+		RangeToggle:   map[string]*widget.Button{},
 		Details:       map[string]*widget.Label{},
 		Selects:       map[string]*widget.Select{},
 		ChoiceDetails: map[string]*widget.Label{},
@@ -168,7 +176,24 @@ func (e *Editor) fieldRow(f *planner.Field) fyne.CanvasObject {
 	}
 	det := detailLabel()
 	e.Entries[key], e.Reset[key], e.Details[key] = en, reset, det
-	return container.NewVBox(container.NewBorder(nil, nil, nil, reset, en), det)
+	rg := NewRangeEditor(key)
+	rg.OnChanged = func(k string, r *planner.Range) {
+		if !e.loading && e.OnRange != nil {
+			e.OnRange(k, r)
+		}
+	}
+	rg.Content.Hide()
+	toggle := widget.NewButton("±", nil)
+	toggle.Importance = widget.LowImportance
+	toggle.OnTapped = func() {
+		if rg.Content.Visible() {
+			rg.Content.Hide()
+		} else {
+			rg.Content.Show()
+		}
+	}
+	e.Ranges[key], e.RangeToggle[key] = rg, toggle
+	return container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(toggle, reset), en), det, rg.Content)
 }
 
 func unitText(f *planner.Field) string {
@@ -230,6 +255,11 @@ type Shown struct {
 	Errors map[string]error
 	// Reload rewrites every entry from the scenario (a new selection).
 	Reload bool
+	// DefaultRanges holds the Monte Carlo's default range of each input
+	// (absent: fixed unless the user gives one); RangeError the planner's
+	// refusal of a user range, by key.
+	DefaultRanges map[string]planner.Range
+	RangeErrors   map[string]error
 }
 
 // Show displays a scenario and the planner's view of it.
@@ -288,6 +318,27 @@ func (e *Editor) showField(f *planner.Field, s Shown) {
 		en.SetPlaceHolder("not set")
 	}
 	en.SetValidationError(err)
+	if rg := e.Ranges[key]; rg != nil {
+		var def *planner.Range
+		if d, ok := s.DefaultRanges[key]; ok {
+			def = &d
+		}
+		if s.Reload {
+			var user *planner.Range
+			if r, ok := s.Scenario.Ranges[key]; ok {
+				user = &r
+				rg.Content.Show()
+			} else {
+				rg.Content.Hide()
+			}
+			rg.SetRange(user, def)
+		}
+		msg := ""
+		if re := s.RangeErrors[key]; re != nil {
+			msg = errorText(key, re)
+		}
+		rg.SetDefault(def, msg)
+	}
 
 	imp := widget.LowImportance
 	var text string

@@ -14,7 +14,7 @@ import (
 // Actions are the main menu's items, so tests can trigger them.
 type Actions struct {
 	NewSet, Open, Recent, Save, SaveAs, ImportExcel, ExportExcel, Quit *fyne.MenuItem
-	NewScenario, Duplicate, Rename, Delete, MoveUp, MoveDown           *fyne.MenuItem
+	NewScenario, Duplicate, Rename, Delete, MoveUp, MoveDown, Sweep    *fyne.MenuItem
 	About                                                              *fyne.MenuItem
 }
 
@@ -54,12 +54,14 @@ func (w *Window) buildMenu() {
 	a.Delete = item("Delete…", nil, w.confirmDelete)
 	a.MoveUp = item("Move Up", shortcut(fyne.KeyUp, fyne.KeyModifierAlt), func() { w.Move(-1) })
 	a.MoveDown = item("Move Down", shortcut(fyne.KeyDown, fyne.KeyModifierAlt), func() { w.Move(1) })
+	a.Sweep = item("Sweep…", nil, w.ShowSweep)
 	a.About = item("About AI Cost Planner", nil, w.ShowAbout)
 
 	w.Menu = fyne.NewMainMenu(
 		fyne.NewMenu("File", a.NewSet, a.Open, a.Recent, fyne.NewMenuItemSeparator(), a.Save, a.SaveAs,
 			fyne.NewMenuItemSeparator(), a.ImportExcel, a.ExportExcel, fyne.NewMenuItemSeparator(), a.Quit),
-		fyne.NewMenu("Scenario", a.NewScenario, a.Duplicate, a.Rename, a.Delete, fyne.NewMenuItemSeparator(), a.MoveUp, a.MoveDown),
+		fyne.NewMenu("Scenario", a.NewScenario, a.Duplicate, a.Rename, a.Delete, fyne.NewMenuItemSeparator(), a.MoveUp, a.MoveDown,
+			fyne.NewMenuItemSeparator(), a.Sweep),
 		fyne.NewMenu("Help", a.About),
 	)
 	w.updateRecentMenu()
@@ -98,6 +100,14 @@ func (w *Window) confirmDelete() {
 			w.Delete()
 		}
 	}, w.Window)
+}
+
+// ShowSweep opens the sweep dialog on the selected scenario; the grid it
+// produces is added to the set.
+func (w *Window) ShowSweep() {
+	d := NewSweepDialog(w.cat, w.current().Clone(), w.Window)
+	d.OnResult = w.AddScenarios
+	d.Show()
 }
 
 // ShowAbout shows the app's name, version and ID and the catalogue version.

@@ -97,6 +97,7 @@ func New(a fyne.App, win fyne.Window, o Options) *Window {
 	w.Editor = NewEditor(o.Catalog, o.Now)
 	w.Editor.OnValue = w.SetValue
 	w.Editor.OnReset = w.ResetValue
+	w.Editor.OnRange = w.SetRange
 	w.Editor.OnChoice = w.SetChoice
 	w.Editor.OnName = w.SetName
 	w.Editor.OnNote = w.SetNote
@@ -467,7 +468,9 @@ func (w *Window) refresh(reload bool) {
 	} else {
 		w.Results.ShowError(err, w.lastName)
 	}
-	w.Editor.Show(Shown{Scenario: sc, Resolution: res, Defaults: w.defaults(sc), Errors: errs, Reload: reload})
+	defRanges, rangeErrs := w.defaultRanges(sc, res)
+	w.Editor.Show(Shown{Scenario: sc, Resolution: res, Defaults: w.defaults(sc), Errors: errs, Reload: reload,
+		DefaultRanges: defRanges, RangeErrors: rangeErrs})
 	w.Window.SetTitle(w.Title())
 	w.updateButtons()
 	if len(w.opts.Views) > 0 {
@@ -478,6 +481,81 @@ func (w *Window) refresh(reload bool) {
 			}
 		}
 	}
+}
+
+// defaultRanges returns the Monte Carlo's default range of each input of
+// the resolved scenario (the evidence table, or a spread around a value the
+// user set), and the planner's refusal of a user range by key.
+func (w *Window) defaultRanges(sc *planner.Scenario, res *planner.Resolution) (map[string]planner.Range, map[string]error) {
+	if res == nil {
+		return nil, nil
+	}
+	noUser := sc.Clone()
+	noUser.Ranges = nil
+	out := map[string]planner.Range{}
+	if un, err := planner.UncertainInputs(w.cat, &noUser, res); err == nil {
+		for _, u := range un {
+			out[u.Key] = u.Range
+		}
+	}
+	var errs map[string]error
+	if _, err := planner.UncertainInputs(w.cat, sc, res); err != nil {
+		if k := planner.ErrField(err); k != "" {
+			errs = map[string]error{k: err}
+		}
+	}
+	return out, errs
+}
+
+// SetRange sets the uncertainty range of input key (nil returns it to the
+// default range) and recomputes.
+func (w *Window) SetRange(key string, r *planner.Range) {
+	sc := w.current()
+	_, had := sc.Ranges[key]
+	switch {
+	case r == nil && !had:
+		return
+	case r == nil:
+		delete(sc.Ranges, key)
+		if len(sc.Ranges) == 0 {
+			sc.Ranges = nil
+		}
+	default:
+		if old, ok := sc.Ranges[key]; ok && old == *r {
+			return
+		}
+		if sc.Ranges == nil {
+			sc.Ranges = map[string]planner.Range{}
+		}
+		sc.Ranges[key] = *r
+	}
+	w.changed()
+	w.refresh(false)
+}
+
+// AddScenarios appends scenarios (a sweep's grid) to the set, renaming any
+// whose name is taken, and selects the first added.
+func (w *Window) AddScenarios(scs []planner.Scenario) {
+	if len(scs) == 0 {
+		return
+	}
+	first := len(w.file.Scenarios)
+	taken := map[string]bool{}
+	for _, s := range w.file.Scenarios {
+		taken[s.Name] = true
+	}
+	for _, s := range scs {
+		name := s.Name
+		for i := 2; taken[name]; i++ {
+			name = fmt.Sprintf("%s (%d)", s.Name, i)
+		}
+		taken[name] = true
+		s.Name = name
+		w.file.Scenarios = append(w.file.Scenarios, s)
+	}
+	w.changed()
+	w.List.Refresh()
+	w.Select(first)
 }
 
 // defaults resolves the catalogue default of each input the scenario

@@ -64,6 +64,11 @@ func runChart(e *env) int {
 		}
 		out, ok = o2, true
 	}
+	if o2, ok2 := fs.Get("output"); uncertain && !ok && ok2 {
+		if _, isFile := plot.FormatFromPath(o2); isFile {
+			return e.usageError("--output: %q is not accepted; for %s, --output names the output to chart (such as costUSD.cloud) and -o the file", o2, kind)
+		}
+	}
 	if !ok || out == "" {
 		return e.usageError("-o: an output file is required; accepted: a path ending in .png or .svg")
 	}

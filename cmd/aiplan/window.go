@@ -96,6 +96,7 @@ func runWindow(stderr io.Writer) int {
 		Views: []ui.View{
 			ui.NewCompareView(cat).View(),
 			ui.NewChartsView(cat, w).View(),
+			ui.NewUncertaintyView(cat, w).View(),
 			gap.View(),
 			ui.NewBacktestView(cat).View(),
 		},
