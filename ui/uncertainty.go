@@ -86,7 +86,9 @@ func NewUncertaintyView(cat *planner.Catalog, win fyne.Window) *UncertaintyView 
 	v.Table.SetColumnWidth(2, 360)
 	v.Fan = NewChartImage(func() (plot.Kind, plot.Input) { return plot.KindFan, v.chartInput() })
 	v.Tornado = NewChartImage(func() (plot.Kind, plot.Input) { return plot.KindTornado, v.chartInput() })
-	charts := container.NewGridWithColumns(2, v.Fan, v.Tornado)
+	charts := container.NewAppTabs(
+		container.NewTabItem("Distribution (fan)", v.Fan),
+		container.NewTabItem("What drives it (tornado)", v.Tornado))
 	table := container.NewGridWrap(fyne.NewSize(770, 300), v.Table)
 	top := container.NewVBox(
 		container.NewHBox(widget.NewLabel("Chart output"), v.Output),

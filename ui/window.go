@@ -105,11 +105,13 @@ func New(a fyne.App, win fyne.Window, o Options) *Window {
 
 	w.Tabs = container.NewAppTabs(container.NewTabItemWithIcon("Results", theme.GridIcon(), w.Results.Content))
 	for _, v := range o.Views {
-		w.Tabs.Append(container.NewTabItem(v.Title, v.Content))
+		// A scroll keeps a wide tab from widening the whole window: the
+		// content still fills the tab when there is room.
+		w.Tabs.Append(container.NewTabItem(v.Title, container.NewScroll(v.Content)))
 	}
 
 	split := container.NewHSplit(w.Editor.Content, w.Tabs)
-	split.Offset = 0.52
+	split.Offset = 0.45
 	main := container.NewHSplit(w.buildList(), split)
 	main.Offset = 0.17
 	win.SetContent(main)
