@@ -90,14 +90,9 @@ func buildBreakdown(in Input) (Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	rs, err := evaluate(in.Catalog, in.Scenarios)
+	names, totals, err := namedTotals(in)
 	if err != nil {
 		return nil, err
-	}
-	names := make([]string, len(rs))
-	totals := make([]planner.Totals, len(rs))
-	for i := range rs {
-		names[i], totals[i] = in.Scenarios[i].Name, rs[i].Totals
 	}
 	return NewBreakdown(names, totals, method)
 }

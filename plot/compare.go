@@ -88,14 +88,9 @@ func buildCompare(in Input) (Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	rs, err := evaluate(in.Catalog, in.Scenarios)
+	names, totals, err := namedTotals(in)
 	if err != nil {
 		return nil, err
-	}
-	names := make([]string, len(rs))
-	totals := make([]planner.Totals, len(rs))
-	for i := range rs {
-		names[i], totals[i] = in.Scenarios[i].Name, rs[i].Totals
 	}
 	return NewCompare(names, totals, method, in.Baseline)
 }

@@ -110,21 +110,7 @@ func TestGapChartsGolden(t *testing.T) {
 					t.Errorf("%s: SVG contains %s", tc.name, bad)
 				}
 			}
-			path := filepath.Join("testdata", tc.name+".svg")
-			if updating() {
-				if err := os.WriteFile(path, svg.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%s: %v (run go test ./plot -run GapCharts -update)", tc.name, err)
-			}
-			if !bytes.Equal(want, svg.Bytes()) {
-				_ = os.MkdirAll(filepath.Join("testdata", "failed"), 0o755)
-				_ = os.WriteFile(filepath.Join("testdata", "failed", tc.name+".svg"), svg.Bytes(), 0o644)
-				t.Errorf("%s: SVG differs from %s; got testdata/failed/%s.svg", tc.name, path, tc.name)
-			}
+			checkGoldenSVG(t, tc.name, ch, Options{Width: 1200, Height: 700})
 			if pngDir != "" {
 				var png bytes.Buffer
 				if err := Render(ch, PNG, Options{Width: 1200, Height: 700}, &png); err != nil {

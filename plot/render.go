@@ -279,6 +279,21 @@ func evaluate(cat *planner.Catalog, scs []planner.Scenario) ([]planner.Result, e
 	return rs, nil
 }
 
+// namedTotals evaluates the input's scenarios and returns their names and
+// final-run totals.
+func namedTotals(in Input) ([]string, []planner.Totals, error) {
+	rs, err := evaluate(in.Catalog, in.Scenarios)
+	if err != nil {
+		return nil, nil, err
+	}
+	names := make([]string, len(rs))
+	totals := make([]planner.Totals, len(rs))
+	for i := range rs {
+		names[i], totals[i] = in.Scenarios[i].Name, rs[i].Totals
+	}
+	return names, totals, nil
+}
+
 // costOf returns the total of method from t.
 func costOf(t *planner.Totals, method string) float64 {
 	switch method {

@@ -5,8 +5,6 @@ import (
 	"image"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -68,36 +66,7 @@ func fixedTornado(t testing.TB) *Tornado {
 
 func TestUncertaintyGolden(t *testing.T) {
 	for name, ch := range map[string]Chart{"fan": fixedFan(t), "tornado": fixedTornado(t)} {
-		t.Run(name, func(t *testing.T) {
-			var a, b bytes.Buffer
-			opt := Options{Width: 1200, Height: 700}
-			if err := Render(ch, SVG, opt, &a); err != nil {
-				t.Fatal(err)
-			}
-			if err := Render(ch, SVG, opt, &b); err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(a.Bytes(), b.Bytes()) {
-				t.Fatalf("%s: two renderings differ", name)
-			}
-			path := filepath.Join("testdata", name+".svg")
-			if updating() {
-				if err := os.WriteFile(path, a.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./plot -update)", err)
-			}
-			if !bytes.Equal(want, a.Bytes()) {
-				failed := filepath.Join("testdata", "failed", name+".svg")
-				os.MkdirAll(filepath.Dir(failed), 0o755) //nolint:errcheck // best effort
-				os.WriteFile(failed, a.Bytes(), 0o644)   //nolint:errcheck // best effort
-				t.Errorf("%s: SVG differs from %s; got written to %s", name, path, failed)
-			}
-		})
+		t.Run(name, func(t *testing.T) { checkGoldenSVG(t, name, ch, Options{Width: 1200, Height: 700}) })
 	}
 }
 
