@@ -1,9 +1,7 @@
 package export
 
 import (
-	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -109,7 +108,6 @@ type writer struct {
 	srcKeys map[string][]string
 	// distinct caches distinctResolutions.
 	distinct []int
-	buf      []byte
 }
 
 type styleKey struct {
@@ -201,14 +199,9 @@ func Write(w io.Writer, set *planner.File, cat *planner.Catalog, opts Options) e
 		return err
 	}
 	wr.f = excelize.NewFile()
-	// Deflate at best speed: a sweep's sheets are tens of megabytes of XML.
-	wr.f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-		zw := zip.NewWriter(w)
-		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-			return flate.NewWriter(out, flate.BestSpeed)
-		})
-		return zw
-	})
+	// Deflate at best speed, on every core: a sweep's sheets are tens of
+	// megabytes of XML.
+	wr.f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newParallelZip(w) })
 	defer wr.f.Close() //nolint:errcheck // in-memory file
 	if err := wr.build(); err != nil {
 		return fmt.Errorf("export: %w", err)
@@ -256,6 +249,42 @@ func parallel(n int, f func(i int) error) error {
 	return nil
 }
 
+// parallelTasks runs f(0..n-1), one task per goroutine at a time on up
+// to GOMAXPROCS goroutines, and returns the error of the lowest index that
+// failed.
+func parallelTasks(n int, f func(i int) error) error {
+	errs := make([]error, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				errs[i] = f(i)
+			}
+		}()
+	}
+	wg.Wait()
+	return firstError(errs)
+}
+
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rowSheet is a row-per-scenario sheet being streamed: rows writes every
+// row and may run alongside other sheets' rows; sw.Flush ends the sheet.
+type rowSheet struct {
+	sw   *excelize.StreamWriter
+	rows func() error
+}
+
 func (wr *writer) build() error {
 	f := wr.f
 	gap, preset, err := wr.gapInputs()
@@ -290,11 +319,37 @@ func (wr *writer) build() error {
 		return err
 	}
 	f.SetActiveSheet(0)
-	steps := []func() error{wr.constants, wr.assumptions, wr.model, wr.provenance, wr.summary, wr.sources, wr.about, wr.data}
-	for _, step := range steps {
+	if err := wr.constants(); err != nil {
+		return err
+	}
+	// The three row-per-scenario sheets hold nearly all of a sweep's cells.
+	// Each is started (styles, widths, headers: changes to the File) in
+	// turn, their rows are then streamed concurrently (a StreamWriter's
+	// SetRow touches only its own sheet's buffer), and they are flushed
+	// into the File in turn.
+	var rowSheets []*rowSheet
+	for _, start := range []func() (*rowSheet, error){wr.assumptions, wr.model, wr.data} {
+		rs, err := start()
+		if err != nil {
+			return err
+		}
+		rowSheets = append(rowSheets, rs)
+	}
+	if err := parallelTasks(len(rowSheets), func(i int) error { return rowSheets[i].rows() }); err != nil {
+		return err
+	}
+	for _, rs := range rowSheets[:2] {
+		if err := rs.sw.Flush(); err != nil {
+			return err
+		}
+	}
+	for _, step := range []func() error{wr.provenance, wr.summary, wr.sources, wr.about} {
 		if err := step(); err != nil {
 			return err
 		}
+	}
+	if err := rowSheets[2].sw.Flush(); err != nil {
+		return err
 	}
 	if gap != nil {
 		if err := wr.gapSheet(gap, preset); err != nil {
@@ -439,72 +494,82 @@ func (wr *writer) rowSheetStart(sheet string, cols []column) (*excelize.StreamWr
 	return sw, wr.headerRows(sw, cols)
 }
 
-// assumptions writes one row per scenario with its resolved inputs.
-func (wr *writer) assumptions() error {
+// assumptions starts the sheet of one row per scenario with its resolved
+// inputs.
+func (wr *writer) assumptions() (*rowSheet, error) {
 	cols := wr.l.assumptions
 	sw, err := wr.rowSheetStart(SheetAssumptions, cols)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	styles := make([][markFormula + 1]int, len(cols))
 	for j := range cols {
 		for m := markNone; m <= markFormula; m++ {
 			if styles[j][m], err = wr.style(cols[j].format, m); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	vals := make([]any, len(cols))
-	for i := range wr.rows {
-		rw := &wr.rows[i]
-		r := FirstRow + i
-		for j := range cols {
-			c := &cols[j]
-			v, err := wr.assumptionCell(rw, i, r, c, &styles[j])
-			if err != nil {
+	// Per-column lookups done once, not per cell.
+	aIdx, cIdx := make([]int, len(cols)), make([]int, len(cols))
+	derived := make([]*column, len(cols))
+	for j := range cols {
+		aIdx[j], cIdx[j], derived[j] = wr.l.aIndex[cols[j].key], wr.l.cIndex[cols[j].key], wr.l.derived[cols[j].key]
+	}
+	rows := func() error {
+		vals := make([]any, len(cols))
+		// The cells of a row are passed by pointer into one reused array,
+		// not boxed one by one.
+		cells := make([]excelize.Cell, len(cols))
+		var buf, ref []byte
+		for i := range wr.rows {
+			rw := &wr.rows[i]
+			r := FirstRow + i
+			for j := range cols {
+				vals[j] = assumptionCell(rw, i, r, &cols[j], &styles[j], aIdx[j], cIdx[j], derived[j], &cells[j], &buf)
+			}
+			ref = strconv.AppendInt(append(ref[:0], 'A'), int64(r), 10)
+			if err := sw.SetRow(string(ref), vals); err != nil {
 				return err
 			}
-			vals[j] = v
 		}
-		if err := sw.SetRow("A"+strconv.Itoa(r), vals); err != nil {
-			return err
-		}
+		return nil
 	}
-	return sw.Flush()
+	return &rowSheet{sw: sw, rows: rows}, nil
 }
 
-func (wr *writer) assumptionCell(rw *row, i, r int, c *column, styles *[markFormula + 1]int) (any, error) {
+// assumptionCell returns the value to stream for column c of a row: nil,
+// a plain value, or cell filled in. j and k are c's Assumptions and
+// choice indices, derived its derived-input formula (or nil); buf is
+// scratch space for formulas.
+func assumptionCell(rw *row, i, r int, c *column, styles *[markFormula + 1]int, j, k int, derived *column, cell *excelize.Cell, buf *[]byte) any {
 	switch c.kind {
 	case kindID:
-		return i + 1, nil
+		return i + 1
 	case kindName:
-		return rw.sc.Name, nil
+		return rw.sc.Name
 	case kindNote:
 		if rw.sc.Note == "" {
-			return nil, nil
+			return nil
 		}
-		return rw.sc.Note, nil
+		return rw.sc.Note
 	case kindFlag:
-		return excelize.Cell{StyleID: styles[markFormula], Formula: c.formulaAt(r, &wr.buf)}, nil
-	}
-	j := wr.l.aIndex[c.key]
-	if c.kind == kindChoice {
-		if !rw.has[j] {
-			return nil, nil
-		}
-		return excelize.Cell{StyleID: styles[rw.marks[j]], Value: rw.choices[wr.l.cIndex[c.key]]}, nil
+		*cell = excelize.Cell{StyleID: styles[markFormula], Formula: c.formulaAt(r, buf)}
+		return cell
 	}
 	if !rw.has[j] {
-		return nil, nil
+		return nil
+	}
+	if c.kind == kindChoice {
+		*cell = excelize.Cell{StyleID: styles[rw.marks[j]], Value: rw.choices[k]}
+		return cell
 	}
 	v, mark := rw.vals[j], rw.marks[j]
-	st := styles[mark]
-	if mark == markFormula {
-		if dc, ok := wr.l.derived[c.key]; ok {
-			return excelize.Cell{StyleID: st, Formula: dc.formulaAt(r, &wr.buf), Value: v}, nil
-		}
+	*cell = excelize.Cell{StyleID: styles[mark], Value: v}
+	if mark == markFormula && derived != nil {
+		cell.Formula = derived.formulaAt(r, buf)
 	}
-	return excelize.Cell{StyleID: st, Value: v}, nil
+	return cell
 }
 
 // fill looks up every Assumptions value of a row once.
@@ -569,12 +634,12 @@ func (wr *writer) extraValue(rw *row, key string) (float64, planner.Resolved, bo
 	return v, p, ok
 }
 
-// model writes one row of live formulas per scenario.
-func (wr *writer) model() error {
+// model starts the sheet of one row of live formulas per scenario.
+func (wr *writer) model() (*rowSheet, error) {
 	cols := wr.l.model
 	sw, err := wr.rowSheetStart(SheetModel, cols)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ids := make([]int, len(cols))
 	for j, c := range cols {
@@ -583,22 +648,30 @@ func (wr *writer) model() error {
 			mark = markFormula
 		}
 		if ids[j], err = wr.style(c.format, mark); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	vals := make([]any, len(cols))
-	cells := make([]excelize.Cell, len(cols))
-	for i := range wr.rows {
-		r := FirstRow + i
+	rows := func() error {
+		vals := make([]any, len(cols))
+		cells := make([]excelize.Cell, len(cols))
 		for j := range cols {
-			cells[j] = excelize.Cell{StyleID: ids[j], Formula: cols[j].formulaAt(r, &wr.buf)}
+			cells[j].StyleID = ids[j]
 			vals[j] = &cells[j]
 		}
-		if err := sw.SetRow("A"+strconv.Itoa(r), vals); err != nil {
-			return err
+		var buf, ref []byte
+		for i := range wr.rows {
+			r := FirstRow + i
+			for j := range cols {
+				cells[j].Formula = cols[j].formulaAt(r, &buf)
+			}
+			ref = strconv.AppendInt(append(ref[:0], 'A'), int64(r), 10)
+			if err := sw.SetRow(string(ref), vals); err != nil {
+				return err
+			}
 		}
+		return nil
 	}
-	return sw.Flush()
+	return &rowSheet{sw: sw, rows: rows}, nil
 }
 
 // constants writes the shared constants and defines a name for each.
@@ -1083,11 +1156,16 @@ func (wr *writer) about() error {
 //
 // so that Read can tell a spreadsheet edit from the exported value, and
 // recover names, choices, ranges and notes. JSON is split over cells.
-func (wr *writer) data() error {
+func (wr *writer) data() (*rowSheet, error) {
 	sw, err := wr.f.NewStreamWriter(sheetData)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	return &rowSheet{sw: sw, rows: func() error { return wr.dataRows(sw) }}, nil
+}
+
+// dataRows streams every row of the data sheet.
+func (wr *writer) dataRows(sw *excelize.StreamWriter) error {
 	if err := sw.SetRow("A1", []any{dataMarker, dataVersion}); err != nil {
 		return err
 	}
@@ -1144,7 +1222,7 @@ func (wr *writer) data() error {
 			return err
 		}
 	}
-	return sw.Flush()
+	return nil
 }
 
 // chunkRow returns a row of the data sheet: a head cell, then the JSON in
