@@ -65,12 +65,16 @@ awk -v sd="$sd" 'BEGIN { exit !(sd > 0) }' || fail "the screenshot is blank"
 region=500x600+770+60
 import -window root -crop "$region" "$work/before.png"
 
-# A real edit: click "Year of the run" (visible at start, editor column),
-# then Tab past its reset button and the accelerator and precision selects
-# to the "Accelerators" count, select all and type a new count.
-xdotool mousemove --sync 550 742 click 1
+# A real edit by keyboard from a known start: give the window the input
+# focus, F2 (Scenario > Rename) focuses the scenario name, then Tab walks
+# the editor in display order: the note, the seven Model inputs, the
+# accelerator and precision selects, then the "Accelerators" count (11
+# Tabs; ± and reset buttons are not Tab stops). The editor scrolls the
+# focused input into view. Select all and type a new count.
+xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool mousemove --sync 100 12 click 1
 sleep 0.3
-xdotool key --delay 80 Tab Tab Tab Tab ctrl+a
+xdotool key --delay 80 F2
+xdotool key --delay 80 Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab ctrl+a
 xdotool type --delay 60 '50000'
 sleep 1
 import -window root -crop "$region" "$work/after.png"

@@ -20,19 +20,21 @@ import (
 // the window calls Show with the planner's answer.
 type Editor struct {
 	// Name and Note edit the scenario's name and free-text note.
-	Name, Note *widget.Entry
+	Name, Note *editorEntry
 	// Entries, Units, Reset and Details are keyed by planner.Field key:
 	// the quantity entry, the unit, the "back to the catalogue default"
 	// button and the line under the entry (source, date, stale or error).
-	Entries map[string]*widget.Entry
+	// Tab skips the reset button: emptying the entry does the same.
+	Entries map[string]*editorEntry
 	Reset   map[string]*widget.Button
 	Details map[string]*widget.Label
 	// Ranges are the uncertainty ranges (low / likely / high) by key,
-	// hidden until RangeToggle shows them (or the scenario has one).
+	// hidden until RangeToggle (or ToggleRange, Ctrl+R from the keyboard)
+	// shows them, or the scenario has one. Tab skips the toggle.
 	Ranges      map[string]*RangeEditor
 	RangeToggle map[string]*widget.Button
 	// Selects and ChoiceDetails are keyed by planner.ChoiceKeys.
-	Selects       map[string]*widget.Select
+	Selects       map[string]*editorSelect
 	ChoiceDetails map[string]*widget.Label
 	// NameError shows why a name is refused.
 	NameError *widget.Label
@@ -46,13 +48,22 @@ type Editor struct {
 	OnChoice func(key, id string)
 	OnName   func(name string)
 	OnNote   func(note string)
+	// OnKey gets the keys an input does not use (F2: the window's
+	// Rename), as Fyne passes keys with no modifier to the focused widget
+	// rather than to the menu; it reports whether it handled the key.
+	OnKey func(fyne.KeyName) bool
 
 	cat     *planner.Catalog
 	now     func() time.Time
 	loading bool
+	// focusKey is the Field key of the quantity entry that has, or last
+	// had, the keyboard focus.
+	focusKey string
 	// choiceIDs and choiceLabels map select options to catalogue IDs.
 	choiceIDs    map[string][]string
 	choiceLabels map[string][]string
+	// rows are the form rows of the quantity entries, by key.
+	rows map[string]fyne.CanvasObject
 }
 
 // choiceGroup places each choice in a group of the editor.
@@ -78,21 +89,23 @@ var choiceTitle = map[string]string{
 // that decides which catalogue values are stale.
 func NewEditor(cat *planner.Catalog, now func() time.Time) *Editor {
 	e := &Editor{
-		Entries:       map[string]*widget.Entry{},
+		Entries:       map[string]*editorEntry{},
 		Reset:         map[string]*widget.Button{},
 		Ranges:        map[string]*RangeEditor{},
 		RangeToggle:   map[string]*widget.Button{},
 		Details:       map[string]*widget.Label{},
-		Selects:       map[string]*widget.Select{},
+		Selects:       map[string]*editorSelect{},
 		ChoiceDetails: map[string]*widget.Label{},
 		cat:           cat,
 		now:           now,
 		choiceIDs:     map[string][]string{},
 		choiceLabels:  map[string][]string{},
+		rows:          map[string]fyne.CanvasObject{},
 	}
 	e.initChoices()
 
-	e.Name = widget.NewEntry()
+	e.Name = newEditorEntry(false)
+	e.Name.onKey = e.key
 	e.Name.SetPlaceHolder("Scenario name")
 	e.Name.OnChanged = func(s string) {
 		if !e.loading && e.OnName != nil {
@@ -100,16 +113,19 @@ func NewEditor(cat *planner.Catalog, now func() time.Time) *Editor {
 		}
 	}
 	e.NameError = detailLabel()
-	e.Note = widget.NewMultiLineEntry()
+	e.Note = newEditorEntry(true)
+	e.Note.onKey = e.key
 	e.Note.SetPlaceHolder("Note: where the inputs come from")
-	e.Note.Wrapping = fyne.TextWrapWord
 	e.Note.SetMinRowsVisible(3)
+	e.Note.onFocus = func() { e.reveal(e.Note) }
 	e.Note.OnChanged = func(s string) {
 		if !e.loading && e.OnNote != nil {
 			e.OnNote(s)
 		}
 	}
 
+	// The name is the first input: show the editor from its top.
+	e.Name.onFocus = func() { e.Content.ScrollToOffset(fyne.Position{}) }
 	rows := []fyne.CanvasObject{
 		heading("Scenario"),
 		container.New(layout.NewFormLayout(),
@@ -120,8 +136,10 @@ func NewEditor(cat *planner.Catalog, now func() time.Time) *Editor {
 		form := container.New(layout.NewFormLayout())
 		for _, key := range planner.ChoiceKeys {
 			if choiceGroup[key] == g {
+				row := container.NewVBox(e.Selects[key], e.ChoiceDetails[key])
+				e.Selects[key].onFocus = func() { e.reveal(row) }
 				form.Add(widget.NewLabel(choiceTitle[key]))
-				form.Add(container.NewVBox(e.Selects[key], e.ChoiceDetails[key]))
+				form.Add(row)
 			}
 		}
 		for i := range planner.Fields {
@@ -154,14 +172,15 @@ func detailLabel() *widget.Label {
 
 func (e *Editor) fieldRow(f *planner.Field) fyne.CanvasObject {
 	key := f.Key
-	en := widget.NewEntry()
+	en := newEditorEntry(false)
+	en.onKey = e.key
 	en.AlwaysShowValidationError = true
 	en.OnChanged = func(s string) {
 		if !e.loading && e.OnValue != nil {
 			e.OnValue(key, s)
 		}
 	}
-	reset := widget.NewButtonWithIcon("", theme.ContentUndoIcon(), func() {
+	reset := newPointerButton("", theme.ContentUndoIcon(), func() {
 		if e.OnReset != nil {
 			e.OnReset(key)
 		}
@@ -175,7 +194,7 @@ func (e *Editor) fieldRow(f *planner.Field) fyne.CanvasObject {
 		en.ActionItem = unit
 	}
 	det := detailLabel()
-	e.Entries[key], e.Reset[key], e.Details[key] = en, reset, det
+	e.Entries[key], e.Reset[key], e.Details[key] = en, &reset.Button, det
 	rg := NewRangeEditor(key)
 	rg.OnChanged = func(k string, r *planner.Range) {
 		if !e.loading && e.OnRange != nil {
@@ -183,17 +202,164 @@ func (e *Editor) fieldRow(f *planner.Field) fyne.CanvasObject {
 		}
 	}
 	rg.Content.Hide()
-	toggle := widget.NewButton("±", nil)
+	toggle := newPointerButton("±", nil, func() { e.toggleRange(key) })
 	toggle.Importance = widget.LowImportance
-	toggle.OnTapped = func() {
-		if rg.Content.Visible() {
-			rg.Content.Hide()
-		} else {
-			rg.Content.Show()
+	e.Ranges[key], e.RangeToggle[key] = rg, &toggle.Button
+	row := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(toggle, reset), en), det, rg.Content)
+	en.onFocus = func() {
+		e.focusKey = key
+		e.reveal(row)
+	}
+	e.rows[key] = row
+	return row
+}
+
+// toggleRange shows or hides the range editor of key and reports whether
+// it is shown.
+func (e *Editor) toggleRange(key string) bool {
+	rg := e.Ranges[key]
+	if rg.Content.Visible() {
+		rg.Content.Hide()
+		return false
+	}
+	rg.Content.Show()
+	e.reveal(e.rows[key])
+	return true
+}
+
+func (e *Editor) key(k fyne.KeyName) bool {
+	return k == fyne.KeyF2 && e.OnKey != nil && e.OnKey(k)
+}
+
+// FocusKey returns the Field key of the quantity entry that has, or last
+// had, the keyboard focus ("" before any).
+func (e *Editor) FocusKey() string { return e.focusKey }
+
+// reveal scrolls the editor so that obj, a part of it, is in view with a
+// little room around it (Fyne does not scroll to the focused widget); an
+// object taller than the view shows its top.
+func (e *Editor) reveal(obj fyne.CanvasObject) {
+	pos, ok := positionIn(e.Content.Content, obj)
+	if !ok {
+		return
+	}
+	pad := 2 * theme.Padding()
+	// MinSize is up to date before the next layout (a range just shown).
+	h := max(obj.Size().Height, obj.MinSize().Height)
+	top, bottom := pos.Y-pad, pos.Y+h+pad
+	view := e.Content.Size().Height
+	y := e.Content.Offset.Y
+	switch {
+	case top < y || bottom-top > view:
+		y = top
+	case bottom > y+view:
+		y = bottom - view
+	default:
+		return
+	}
+	e.Content.ScrollToOffset(fyne.NewPos(e.Content.Offset.X, max(0, y)))
+}
+
+// positionIn returns the position of obj relative to root, looking through
+// nested containers.
+func positionIn(root, obj fyne.CanvasObject) (fyne.Position, bool) {
+	if root == obj {
+		return fyne.Position{}, true
+	}
+	c, ok := root.(*fyne.Container)
+	if !ok {
+		return fyne.Position{}, false
+	}
+	for _, o := range c.Objects {
+		if p, ok := positionIn(o, obj); ok {
+			return o.Position().Add(p), true
 		}
 	}
-	e.Ranges[key], e.RangeToggle[key] = rg, toggle
-	return container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(toggle, reset), en), det, rg.Content)
+	return fyne.Position{}, false
+}
+
+// editorEntry is an entry of the editor that moves the keyboard focus on
+// Tab even when multi-line (the note is no trap) and calls onFocus when it
+// gains the focus, so that the editor scrolls it into view.
+type editorEntry struct {
+	widget.Entry
+	onFocus func()
+	// onKey may handle a key first (F2), reporting whether it did.
+	onKey func(fyne.KeyName) bool
+}
+
+func newEditorEntry(multiLine bool) *editorEntry {
+	e := &editorEntry{}
+	e.MultiLine = multiLine
+	if multiLine {
+		e.Wrapping = fyne.TextWrapWord
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusGained marks the entry focused and reveals it.
+func (e *editorEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
+	}
+}
+
+// TypedKey offers the key to onKey, then types it.
+func (e *editorEntry) TypedKey(ev *fyne.KeyEvent) {
+	if e.onKey == nil || !e.onKey(ev.Name) {
+		e.Entry.TypedKey(ev)
+	}
+}
+
+// AcceptsTab reports false: Tab moves to the next input, also in the note.
+func (e *editorEntry) AcceptsTab() bool { return false }
+
+// editorSelect is a select of the editor that calls onFocus when it gains
+// the keyboard focus, so that the editor scrolls it into view.
+type editorSelect struct {
+	widget.Select
+	onFocus func()
+	onKey   func(fyne.KeyName) bool
+}
+
+// TypedKey offers the key to onKey, then to the select.
+func (s *editorSelect) TypedKey(ev *fyne.KeyEvent) {
+	if s.onKey == nil || !s.onKey(ev.Name) {
+		s.Select.TypedKey(ev)
+	}
+}
+
+// FocusGained marks the select focused and reveals it.
+func (s *editorSelect) FocusGained() {
+	s.Select.FocusGained()
+	if s.onFocus != nil {
+		s.onFocus()
+	}
+}
+
+// pointerButton is a button that Tab passes by, for a pointer shortcut
+// whose keyboard way is elsewhere (the ± toggle: Ctrl+R; the reset: empty
+// the entry), so that Tab goes from input to input. Fyne has no option
+// for it: pointerButton embeds both Button and notFocusable, whose
+// FocusGained methods sit at the same depth, so neither is promoted, the
+// type is no fyne.Focusable and the focus manager skips it. It still taps,
+// hovers and disables as a Button.
+type pointerButton struct {
+	widget.Button
+	notFocusable
+}
+
+type notFocusable struct{}
+
+func (notFocusable) FocusGained() {}
+
+func newPointerButton(label string, icon fyne.Resource, tapped func()) *pointerButton {
+	b := &pointerButton{}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
 }
 
 func unitText(f *planner.Field) string {
@@ -209,7 +375,9 @@ func unitText(f *planner.Field) string {
 func (e *Editor) initChoices() {
 	add := func(key string, ids, labels []string) {
 		e.choiceIDs[key], e.choiceLabels[key] = ids, labels
-		s := widget.NewSelect(labels, func(label string) {
+		s := &editorSelect{onKey: e.key}
+		s.Options = labels
+		s.OnChanged = func(label string) {
 			if e.loading || e.OnChoice == nil {
 				return
 			}
@@ -219,7 +387,8 @@ func (e *Editor) initChoices() {
 					return
 				}
 			}
-		})
+		}
+		s.ExtendBaseWidget(s)
 		e.Selects[key] = s
 		e.ChoiceDetails[key] = detailLabel()
 	}

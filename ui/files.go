@@ -53,7 +53,21 @@ func (w *Window) openReader(r io.Reader, uri fyne.URI) error {
 	}
 	w.load(f, uri)
 	w.addRecent(uri)
+	if f.CatalogVersion != "" && f.CatalogVersion != w.cat.Version {
+		w.ShowNotice(CatalogNotice(uri, f.CatalogVersion, w.cat.Version))
+	}
 	return nil
+}
+
+// CatalogNotice is the notice shown when the file at uri was made with
+// catalogue version made and the window runs catalogue now.
+func CatalogNotice(uri fyne.URI, made, now string) string {
+	name := "This file"
+	if uri != nil {
+		name = uri.Name()
+	}
+	return fmt.Sprintf("%s was made with reference catalogue %s; defaults now come from catalogue %s. "+
+		"Inputs you did not set may resolve to different values. Saving records catalogue %s.", name, made, now, now)
 }
 
 // SaveURI writes the scenario set to uri: the whole file is built in memory

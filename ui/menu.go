@@ -15,7 +15,8 @@ import (
 type Actions struct {
 	NewSet, Open, Recent, Save, SaveAs, ImportExcel, ExportExcel, Quit *fyne.MenuItem
 	NewScenario, Duplicate, Rename, Delete, MoveUp, MoveDown, Sweep    *fyne.MenuItem
-	About                                                              *fyne.MenuItem
+	ToggleRange                                                        *fyne.MenuItem
+	Keyboard, About                                                    *fyne.MenuItem
 }
 
 func shortcut(key fyne.KeyName, mod fyne.KeyModifier) fyne.Shortcut {
@@ -55,19 +56,24 @@ func (w *Window) buildMenu() {
 	a.MoveUp = item("Move Up", shortcut(fyne.KeyUp, fyne.KeyModifierAlt), func() { w.Move(-1) })
 	a.MoveDown = item("Move Down", shortcut(fyne.KeyDown, fyne.KeyModifierAlt), func() { w.Move(1) })
 	a.Sweep = item("Sweep…", nil, w.ShowSweep)
+	a.ToggleRange = item("Show or Hide Input Range", shortcut(fyne.KeyR, ctrl), w.ToggleRange)
+	a.Keyboard = item("Keyboard", nil, w.ShowKeyboard)
 	a.About = item("About AI Cost Planner", nil, w.ShowAbout)
 
 	w.Menu = fyne.NewMainMenu(
 		fyne.NewMenu("File", a.NewSet, a.Open, a.Recent, fyne.NewMenuItemSeparator(), a.Save, a.SaveAs,
 			fyne.NewMenuItemSeparator(), a.ImportExcel, a.ExportExcel, fyne.NewMenuItemSeparator(), a.Quit),
 		fyne.NewMenu("Scenario", a.NewScenario, a.Duplicate, a.Rename, a.Delete, fyne.NewMenuItemSeparator(), a.MoveUp, a.MoveDown,
-			fyne.NewMenuItemSeparator(), a.Sweep),
-		fyne.NewMenu("Help", a.About),
+			fyne.NewMenuItemSeparator(), a.ToggleRange, a.Sweep),
+		fyne.NewMenu("Help", a.Keyboard, a.About),
 	)
 	w.updateRecentMenu()
 	w.Window.SetMainMenu(w.Menu)
-	// F2 has no modifier, so the menu does not catch it; the canvas does.
+	// F2 has no modifier, so neither the menu nor the canvas shortcuts
+	// catch it in the real window: the focused widget gets it (the list,
+	// the editor's inputs: Window.key), or with no focus, the canvas.
 	w.Window.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF2}, func(fyne.Shortcut) { w.Rename() })
+	w.Window.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { w.key(ev.Name) })
 }
 
 func (w *Window) updateRecentMenu() {
@@ -108,6 +114,43 @@ func (w *Window) ShowSweep() {
 	d := NewSweepDialog(w.cat, w.current().Clone(), w.Window)
 	d.OnResult = w.AddScenarios
 	d.Show()
+}
+
+// ToggleRange shows or hides the uncertainty range of the input that has,
+// or last had, the keyboard focus (the ± beside it); shown, the focus moves
+// to its "low" entry, hidden, back to the input.
+func (w *Window) ToggleRange() {
+	key := w.Editor.FocusKey()
+	if key == "" {
+		return
+	}
+	if w.Editor.toggleRange(key) {
+		w.Window.Canvas().Focus(w.Editor.Ranges[key].Low)
+		return
+	}
+	w.Window.Canvas().Focus(w.Editor.Entries[key])
+}
+
+// KeyboardText lists the keys of the window, one per line.
+func KeyboardText() []string {
+	return []string{
+		"Tab, Shift+Tab: next, previous input (list, name, note, then each input in order)",
+		"Up, Down, Home, End on the list: select a scenario; Enter: edit its name",
+		"Empty an input: back to the catalogue default",
+		"Ctrl+R: show or hide the low / likely / high range of the input",
+		"Ctrl+N new scenario, Ctrl+D duplicate, F2 rename, Alt+Up / Alt+Down move",
+		"Ctrl+O open, Ctrl+S save, Ctrl+Shift+S save as, Ctrl+E export to Excel, Ctrl+Q quit",
+	}
+}
+
+// ShowKeyboard lists the keys of the window (Help > Keyboard).
+func (w *Window) ShowKeyboard() {
+	lines := KeyboardText()
+	objs := make([]fyne.CanvasObject, len(lines))
+	for i, l := range lines {
+		objs[i] = widget.NewLabel(l)
+	}
+	dialog.ShowCustom("Keyboard", "Close", container.NewVBox(objs...), w.Window)
 }
 
 // ShowAbout shows the app's name, version and ID and the catalogue version.

@@ -2,13 +2,16 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"io"
 	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -46,8 +49,10 @@ type Options struct {
 // drive them.
 type Window struct {
 	Window fyne.Window
-	// List shows the scenario names; selecting one edits it.
-	List *widget.List
+	// List shows the scenario names; selecting one edits it. With the
+	// keyboard focus, Up, Down, Page Up, Page Down, Home and End select,
+	// Enter moves to the editor.
+	List *scenarioList
 	// List buttons.
 	NewButton, DuplicateButton, DeleteButton, UpButton, DownButton *widget.Button
 	Editor                                                         *Editor
@@ -59,6 +64,14 @@ type Window struct {
 	Actions Actions
 	// Prompt is the open "unsaved changes" question, or nil.
 	Prompt *Prompt
+	// Notice is a line above the editor about the open file (a file made
+	// with another catalogue version), hidden when there is nothing to
+	// say; NoticeClose hides it.
+	Notice      *widget.Label
+	NoticeClose *widget.Button
+	notice      fyne.CanvasObject
+	// listRing shows that the scenario list has the keyboard focus.
+	listRing *canvas.Rectangle
 
 	app   fyne.App
 	cat   *planner.Catalog
@@ -101,6 +114,7 @@ func New(a fyne.App, win fyne.Window, o Options) *Window {
 	w.Editor.OnChoice = w.SetChoice
 	w.Editor.OnName = w.SetName
 	w.Editor.OnNote = w.SetNote
+	w.Editor.OnKey = w.key
 	w.Results = NewResults(o.Catalog)
 
 	w.Tabs = container.NewAppTabs(container.NewTabItemWithIcon("Results", theme.GridIcon(), w.Results.Content))
@@ -112,34 +126,77 @@ func New(a fyne.App, win fyne.Window, o Options) *Window {
 
 	split := container.NewHSplit(w.Editor.Content, w.Tabs)
 	split.Offset = 0.45
-	main := container.NewHSplit(w.buildList(), split)
+	main := container.NewHSplit(w.buildList(), container.NewBorder(w.buildNotice(), nil, nil, nil, split))
 	main.Offset = 0.17
 	win.SetContent(main)
 	w.buildMenu()
 	win.SetCloseIntercept(func() { w.confirmDiscard(win.Close) })
 
 	w.load(w.file, nil)
+	// The keyboard starts on the list: arrows pick a scenario, Tab goes
+	// on to its name and inputs.
+	win.Canvas().Focus(w.List)
 	return w
 }
 
+func (w *Window) buildNotice() fyne.CanvasObject {
+	w.Notice = widget.NewLabel("")
+	w.Notice.Wrapping = fyne.TextWrapWord
+	w.Notice.Importance = widget.WarningImportance
+	w.NoticeClose = widget.NewButtonWithIcon("", theme.CancelIcon(), w.HideNotice)
+	w.NoticeClose.Importance = widget.LowImportance
+	w.notice = container.NewBorder(nil, widget.NewSeparator(), widget.NewIcon(theme.InfoIcon()), w.NoticeClose, w.Notice)
+	w.notice.Hide()
+	return w.notice
+}
+
+// ShowNotice shows text in the notice line above the editor; it does not
+// block the window.
+func (w *Window) ShowNotice(text string) {
+	w.Notice.SetText(text)
+	w.notice.Show()
+}
+
+// HideNotice hides the notice line.
+func (w *Window) HideNotice() {
+	w.Notice.SetText("")
+	w.notice.Hide()
+}
+
 func (w *Window) buildList() fyne.CanvasObject {
-	w.List = widget.NewList(
-		func() int { return len(w.file.Scenarios) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("Scenario name")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id >= len(w.file.Scenarios) {
-				return
-			}
-			name := w.file.Scenarios[id].Name
-			if name == w.file.Baseline {
-				name += "  (baseline)"
-			}
-			o.(*widget.Label).SetText(name)
-		})
+	w.List = &scenarioList{}
+	w.List.Length = func() int { return len(w.file.Scenarios) }
+	w.List.CreateItem = func() fyne.CanvasObject {
+		l := widget.NewLabel("Scenario name")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	w.List.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
+		if id >= len(w.file.Scenarios) {
+			return
+		}
+		name := w.file.Scenarios[id].Name
+		if name == w.file.Baseline {
+			name += "  (baseline)"
+		}
+		o.(*widget.Label).SetText(name)
+	}
+	w.List.onKey = w.listKey
+	ring := canvas.NewRectangle(color.Transparent)
+	w.listRing = ring
+	ring.StrokeWidth = 2
+	ring.CornerRadius = theme.InputRadiusSize()
+	ring.Hide()
+	w.List.onFocus = func(on bool) {
+		if !on {
+			ring.Hide()
+			return
+		}
+		ring.StrokeColor = theme.Color(theme.ColorNameFocus)
+		ring.Show()
+		ring.Refresh()
+	}
+	w.List.ExtendBaseWidget(w.List)
 	w.List.OnSelected = func(id widget.ListItemID) {
 		if !w.selecting {
 			w.Select(id)
@@ -151,7 +208,83 @@ func (w *Window) buildList() fyne.CanvasObject {
 	w.UpButton = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { w.Move(-1) })
 	w.DownButton = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { w.Move(1) })
 	buttons := container.NewGridWithColumns(5, w.NewButton, w.DuplicateButton, w.DeleteButton, w.UpButton, w.DownButton)
-	return container.NewBorder(heading("Scenarios"), buttons, nil, nil, w.List)
+	// The buttons sit above the list and come before it in the container,
+	// so that Tab goes from the list straight to the editor.
+	top := container.NewVBox(heading("Scenarios"), buttons)
+	return container.New(layout.NewBorderLayout(top, nil, nil, nil), top, container.NewStack(w.List, ring))
+}
+
+// listPage is how far Page Up and Page Down move in the scenario list.
+const listPage = 10
+
+// listKey handles a key typed on the focused scenario list and reports
+// whether it did.
+func (w *Window) listKey(k fyne.KeyName) bool {
+	switch k {
+	case fyne.KeyUp:
+		w.Select(w.selected - 1)
+	case fyne.KeyDown:
+		w.Select(w.selected + 1)
+	case fyne.KeyPageUp:
+		w.Select(max(0, w.selected-listPage))
+	case fyne.KeyPageDown:
+		w.Select(min(len(w.file.Scenarios)-1, w.selected+listPage))
+	case fyne.KeyHome:
+		w.Select(0)
+	case fyne.KeyEnd:
+		w.Select(len(w.file.Scenarios) - 1)
+	case fyne.KeySpace:
+		// The selected scenario is the one the keys act on: nothing to do.
+	case fyne.KeyReturn, fyne.KeyEnter:
+		w.Window.Canvas().Focus(w.Editor.Name)
+	default:
+		return w.key(k)
+	}
+	return true
+}
+
+// key handles the window's keys without a modifier (F2: Rename) wherever
+// the focus is: Fyne hands such keys to the focused widget, not the menu.
+func (w *Window) key(k fyne.KeyName) bool {
+	if k != fyne.KeyF2 {
+		return false
+	}
+	w.Rename()
+	return true
+}
+
+// scenarioList is a widget.List whose arrow keys select (the plain List
+// moves a focus mark of its own until Space). It keeps no such mark: with
+// the keyboard focus, a ring around the list shows it, and the selection
+// shows the scenario the keys act on.
+type scenarioList struct {
+	widget.List
+	// onKey handles a key and reports whether it did.
+	onKey func(fyne.KeyName) bool
+	// onFocus shows (true) or hides the focus ring.
+	onFocus func(bool)
+}
+
+// TypedKey hands every key to onKey (the window's listKey).
+func (l *scenarioList) TypedKey(ev *fyne.KeyEvent) {
+	if l.onKey != nil {
+		l.onKey(ev.Name)
+	}
+}
+
+// FocusGained shows the focus ring. List's own FocusGained is not called:
+// it would draw its mark on an item that the selection does not follow.
+func (l *scenarioList) FocusGained() {
+	if l.onFocus != nil {
+		l.onFocus(true)
+	}
+}
+
+// FocusLost hides the focus ring.
+func (l *scenarioList) FocusLost() {
+	if l.onFocus != nil {
+		l.onFocus(false)
+	}
 }
 
 // File returns a copy of the open scenario set.
@@ -223,6 +356,9 @@ func (w *Window) State() State {
 // load replaces the scenario set (already checked) and selects the first.
 func (w *Window) load(f *planner.File, uri fyne.URI) {
 	w.file, w.uri, w.dirty = f, uri, false
+	if w.Notice != nil {
+		w.HideNotice()
+	}
 	w.selected = 0
 	w.List.Refresh()
 	w.selectInList(0)
