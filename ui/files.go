@@ -176,6 +176,13 @@ func (w *Window) save(then func()) {
 func (w *Window) SaveAs() { w.saveAs(nil) }
 
 func (w *Window) saveAs(then func()) {
+	// Fyne's save dialog creates (and so empties) the chosen file before it
+	// returns, so refuse a set that cannot be written before asking where:
+	// a failed save must not leave an empty file behind.
+	if _, err := w.File().Marshal(); err != nil {
+		w.fileError("save", nil, err) //nolint:errcheck // shown
+		return
+	}
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			w.ShowError(err)

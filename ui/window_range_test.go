@@ -75,3 +75,15 @@ func TestAddScenarios(t *testing.T) {
 		t.Errorf("set after adding: %v", err)
 	}
 }
+
+// TestSaveAsRefusesUnwritableSet: Fyne's save dialog empties the chosen
+// file before handing it over, so a set that cannot be written is refused
+// before the dialog opens.
+func TestSaveAsRefusesUnwritableSet(t *testing.T) {
+	w := newTestWindow(t)
+	w.file.Scenarios[1].Name = w.file.Scenarios[0].Name
+	w.SaveAs()
+	if err := w.LastError(); err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("save as with duplicate names: want an error before the dialog, got %v", err)
+	}
+}
