@@ -253,18 +253,27 @@ type Macro struct {
 	Figures map[string]Figure `json:"figures"`
 }
 
+// UncertaintyDefaults is the evidence table of default uncertainty ranges.
+type UncertaintyDefaults struct {
+	// Inputs are keyed by the training chain's Field keys.
+	Inputs []DefaultRange `json:"inputs"`
+	// Gap are keyed by the gap model's inputs (GapRangeKeys).
+	Gap []DefaultRange `json:"gap"`
+}
+
 // Catalog is the versioned reference catalogue.
 type Catalog struct {
-	Version       string            `json:"version"`
-	Date          string            `json:"date"`
-	Sources       map[string]Source `json:"sources"`
-	Accelerators  []Accelerator     `json:"accelerators"`
-	EnergySources []EnergySource    `json:"energySources"`
-	Cooling       []CoolingPreset   `json:"cooling"`
-	Constants     Constants         `json:"constants"`
-	Runs          []PublishedRun    `json:"runs"`
-	CostPoints    []CostPoint       `json:"costPoints"`
-	Macro         Macro             `json:"macro"`
+	Version       string              `json:"version"`
+	Date          string              `json:"date"`
+	Sources       map[string]Source   `json:"sources"`
+	Accelerators  []Accelerator       `json:"accelerators"`
+	EnergySources []EnergySource      `json:"energySources"`
+	Cooling       []CoolingPreset     `json:"cooling"`
+	Constants     Constants           `json:"constants"`
+	Runs          []PublishedRun      `json:"runs"`
+	CostPoints    []CostPoint         `json:"costPoints"`
+	Macro         Macro               `json:"macro"`
+	Uncertainty   UncertaintyDefaults `json:"uncertainty"`
 }
 
 // ParseCatalog decodes and validates a catalogue. Unknown fields are errors,
@@ -351,7 +360,10 @@ func (c *Catalog) Citation(key string) string {
 }
 
 // Validate checks that every figure has a source or an assumption note, a
-// date, a unit and a sane value, and that IDs are unique.
+// date, a unit and a sane value, that IDs are unique, and that every default
+// uncertainty range names a known input, has low <= high inside the input's
+// accepted values, a known kind and distribution, a date, and sources that
+// resolve or an assumption rationale.
 func (c *Catalog) Validate() error {
 	v := catalogValidator{c: c}
 	if c.Version == "" {
@@ -476,6 +488,13 @@ func (c *Catalog) Validate() error {
 		f := c.Macro.Figures[key]
 		v.figure("macro.figures."+key, &f, -1e15, 1e15)
 	}
+	v.ranges("uncertainty.inputs", c.Uncertainty.Inputs, func(key string) (lo, hi float64, ok bool) {
+		if f := FieldByKey(key); f != nil {
+			return f.Min, f.Max, true
+		}
+		return 0, 0, false
+	}, FieldKeys())
+	v.ranges("uncertainty.gap", c.Uncertainty.Gap, gapLimits, GapRangeKeys)
 	if len(v.errs) > 0 {
 		return fmt.Errorf("catalogue %s is invalid:\n  %s", c.Version, strings.Join(v.errs, "\n  "))
 	}
@@ -525,6 +544,74 @@ func (v *catalogValidator) figure(path string, f *Figure, lo, hi float64) {
 	}
 	if math.IsNaN(f.Value) || f.Value < lo || f.Value > hi {
 		v.fail(path, fmt.Sprintf("value %g outside %g-%g", f.Value, lo, hi))
+	}
+}
+
+// ranges checks an evidence table of default ranges: known, unique keys
+// (limits gives a key's accepted values), a kind and a distribution, low <=
+// high inside the accepted values for an absolute range, positive factors
+// for a relative one, 0 < userLow <= 1 <= userHigh or both zero, a date, and
+// a source or an assumption.
+func (v *catalogValidator) ranges(path string, rows []DefaultRange, limits func(string) (lo, hi float64, ok bool), valid []string) {
+	seen := map[string]bool{}
+	for i := range rows {
+		d := &rows[i]
+		p := fmt.Sprintf("%s[%d]", path, i)
+		if d.Key != "" {
+			p = path + "." + d.Key
+		}
+		accLo, accHi, ok := limits(d.Key)
+		if !ok {
+			v.fail(p+".key", fmt.Sprintf("%q is not a numeric input; valid: %s", d.Key, strings.Join(valid, ", ")))
+		}
+		if seen[d.Key] {
+			v.fail(p+".key", fmt.Sprintf("duplicate key %q", d.Key))
+		}
+		seen[d.Key] = true
+		switch d.Dist {
+		case DistTriangular, DistPERT, DistUniform:
+		case DistLognormal:
+			if d.Kind == RangeAbsolute && !(d.Low > 0) {
+				v.fail(p+".low", "a lognormal range needs low > 0")
+			}
+		default:
+			v.fail(p+".dist", fmt.Sprintf("%q is not one of %s", d.Dist, strings.Join(Dists, ", ")))
+		}
+		bad := func(x float64) bool { return math.IsNaN(x) || math.IsInf(x, 0) }
+		switch d.Kind {
+		case RangeAbsolute:
+			if bad(d.Low) || bad(d.High) || !(d.Low <= d.High) {
+				v.fail(p, fmt.Sprintf("low %g and high %g: want low <= high", d.Low, d.High))
+			} else if ok && (d.Low < accLo || d.High > accHi) {
+				v.fail(p, fmt.Sprintf("low %g and high %g outside the input's %g-%g", d.Low, d.High, accLo, accHi))
+			}
+			if d.Centre != 0 {
+				v.fail(p+".centre", "applies to relative ranges only")
+			}
+		case RangeRelative:
+			lo, hi := d.Factors()
+			if bad(lo) || bad(hi) || bad(d.Centre) || d.Centre < 0 || !(lo > 0 && lo <= 1 && 1 <= hi) {
+				v.fail(p, fmt.Sprintf("factors %g and %g: want 0 < low factor <= 1 <= high factor", lo, hi))
+			}
+		case RangeCloudRows:
+			if d.Key != KeyGPUHourPrice || path != "uncertainty.inputs" {
+				v.fail(p+".kind", "cloud-rows applies to gpu-hour-price only")
+			}
+			if d.Low != 0 || d.High != 0 || d.Centre != 0 {
+				v.fail(p, "cloud-rows takes its bounds from the cloud prices: want no low, high or centre")
+			}
+		default:
+			v.fail(p+".kind", fmt.Sprintf("%q is not one of %s", d.Kind, strings.Join(RangeKinds, ", ")))
+		}
+		if (d.UserLow != 0 || d.UserHigh != 0) && !(d.UserLow > 0 && d.UserLow <= 1 && 1 <= d.UserHigh && !bad(d.UserHigh)) {
+			v.fail(p, fmt.Sprintf("userLow %g and userHigh %g: want 0 < userLow <= 1 <= userHigh, or both 0", d.UserLow, d.UserHigh))
+		}
+		if d.Assumption == "" || d.Source != "" {
+			v.source(p+".source", d.Source)
+		}
+		if _, ok := parseFigureDate(d.Date); !ok {
+			v.fail(p+".date", fmt.Sprintf("%q is not YYYY, YYYY-MM or YYYY-MM-DD", d.Date))
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package planner_test
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -161,6 +162,61 @@ func TestCatalogFiguresSourced(t *testing.T) {
 		if math.IsNaN(f.Value) || math.IsInf(f.Value, 0) {
 			t.Errorf("%s: want a finite value, got %g", cf.path, f.Value)
 		}
+	}
+}
+
+// TestCatalogUncertaintyRanges checks the evidence table of default ranges:
+// every row has a source or an assumption rationale, a date and a known key,
+// and the rows that issue 7 names are there.
+func TestCatalogUncertaintyRanges(t *testing.T) {
+	c := freshCatalog(t)
+	check := func(table string, rows []planner.DefaultRange, valid []string, want []string) {
+		for _, d := range rows {
+			p := table + "." + d.Key
+			if d.Source == "" && strings.TrimSpace(d.Assumption) == "" {
+				t.Errorf("%s: want a source or an assumption rationale, got neither", p)
+			}
+			if d.Source == "" && d.Note != "" && d.Assumption == "" {
+				t.Errorf("%s: want the rationale of an unsourced range in assumption, got a note", p)
+			}
+			for _, k := range sourceKeys(d.Source) {
+				if s, ok := c.Sources[k]; !ok || s.Citation == "" {
+					t.Errorf("%s: want source %q in the sources table with a citation", p, k)
+				}
+			}
+			if d.Basis() == "" {
+				t.Errorf("%s: want a note or an assumption saying what the range rests on, got none", p)
+			}
+			f := planner.Figure{Date: d.Date}
+			if _, ok := f.Time(); !ok {
+				t.Errorf("%s: want a date YYYY, YYYY-MM or YYYY-MM-DD, got %q", p, d.Date)
+			}
+			if !slices.Contains(valid, d.Key) {
+				t.Errorf("%s: want a key among %v, got %q", p, valid, d.Key)
+			}
+		}
+		for _, k := range want {
+			if !slices.ContainsFunc(rows, func(d planner.DefaultRange) bool { return d.Key == k }) {
+				t.Errorf("%s: want a row for %s, got none", table, k)
+			}
+		}
+	}
+	check("uncertainty.inputs", c.Uncertainty.Inputs, planner.FieldKeys(), []string{"mfu", "goodput", "gpu-price",
+		"gpu-hour-price", "pue", "carbon-intensity", "wue", "ewif", "electricity-price", "depreciation-years"})
+	check("uncertainty.gap", c.Uncertainty.Gap, planner.GapRangeKeys, planner.GapRangeKeys)
+
+	// Values as issue 7 states the evidence (catalog.md section 4 for MFU;
+	// Epoch's chip table for the H100's $30-40k around $33,810).
+	if d := c.DefaultRange("mfu"); d == nil || d.Low != 0.20 || d.High != 0.52 || d.Dist != planner.DistUniform {
+		t.Errorf("mfu: want uniform 0.20-0.52, got %+v", d)
+	}
+	if d := c.DefaultRange("gpu-price"); d == nil {
+		t.Errorf("gpu-price: want a row, got none")
+	} else if lo, hi := d.Factors(); math.Abs(lo*33810-30000) > 1e-9 || math.Abs(hi*33810-40000) > 1e-9 {
+		t.Errorf("gpu-price: want factors 30000/33810 and 40000/33810, got %g and %g", lo, hi)
+	}
+	if d := c.GapDefaultRange("gpu-share"); d == nil || d.Low != 0.4 || d.High != 0.6 || !d.IsAssumption() {
+		t.Errorf("gap gpu-share: want 0.4-0.6 marked as an assumption, got %+v", d)
 	}
 }
 
@@ -480,6 +536,32 @@ func TestCatalogValidateCatchesBrokenCopies(t *testing.T) {
 			"costPoints[0].basis"},
 		{"energy kind", func(c *planner.Catalog) { c.EnergySource("hydro").Kind = "river" },
 			"energySources.hydro.kind"},
+		{"range key unknown", func(c *planner.Catalog) { c.DefaultRange("pue").Key = "pew" },
+			"uncertainty.inputs.pew.key"},
+		{"range low above high", func(c *planner.Catalog) { c.DefaultRange("mfu").Low = 0.6 },
+			"uncertainty.inputs.mfu"},
+		{"range outside the input", func(c *planner.Catalog) { c.DefaultRange("mfu").High = 1.5 },
+			"uncertainty.inputs.mfu"},
+		{"range distribution", func(c *planner.Catalog) { c.DefaultRange("pue").Dist = "normal" },
+			"uncertainty.inputs.pue.dist"},
+		{"range kind", func(c *planner.Catalog) { c.DefaultRange("pue").Kind = "guess" },
+			"uncertainty.inputs.pue.kind"},
+		{"range factors", func(c *planner.Catalog) { c.DefaultRange("wue").Low = 1.5 },
+			"uncertainty.inputs.wue"},
+		{"range source unknown", func(c *planner.Catalog) { c.DefaultRange("ewif").Source = "NOPE" },
+			"uncertainty.inputs.ewif.source"},
+		{"range neither source nor assumption", func(c *planner.Catalog) { c.DefaultRange("carbon-intensity").Assumption = "" },
+			"uncertainty.inputs.carbon-intensity.source"},
+		{"range date", func(c *planner.Catalog) { c.DefaultRange("pue").Date = "" },
+			"uncertainty.inputs.pue.date"},
+		{"range user spread", func(c *planner.Catalog) { c.DefaultRange("pue").UserLow = 1.2 },
+			"uncertainty.inputs.pue"},
+		{"range duplicate", func(c *planner.Catalog) { c.Uncertainty.Inputs[1].Key = c.Uncertainty.Inputs[0].Key },
+			"duplicate key"},
+		{"gap range key", func(c *planner.Catalog) { c.GapDefaultRange("margin").Key = "mfu" },
+			"uncertainty.gap.mfu.key"},
+		{"gap range outside", func(c *planner.Catalog) { c.GapDefaultRange("gpu-share").Low = 0 },
+			"uncertainty.gap.gpu-share"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -126,24 +126,33 @@ type Uncertain struct {
 	Note   string `json:"note,omitempty"`
 }
 
-// DefaultRange is one row of the evidence table behind the default ranges.
-// A catalogue value gets [Low, High] (absolute) or the resolved value times
-// [LowFactor, HighFactor] (relative), with the resolved value as likely; a
-// value the user set gets the user value times [UserLow, UserHigh]. Rows
-// with Kind "cloud-rows" use the spread of the catalogue's cloud prices.
+// DefaultRange is one row of the catalogue's evidence table of default
+// uncertainty (Catalog.Uncertainty). A catalogue value gets [Low, High]
+// (absolute) or the resolved value times Factors() (relative), with the
+// resolved value as likely; a value the user set gets the user value times
+// [UserLow, UserHigh]. Rows with Kind "cloud-rows" use the spread of the
+// catalogue's cloud prices. Like a Figure, a row names its sources or, where
+// no source gives the range, holds a one-line rationale in Assumption.
 type DefaultRange struct {
-	Key  string
-	Kind string // "absolute", "relative" or "cloud-rows"
-	Dist string
-	// Low and High bound an absolute range; LowFactor and HighFactor a
-	// relative one.
-	Low, High             float64
-	LowFactor, HighFactor float64
+	// Key is a Field key (Uncertainty.Inputs) or a gap input (Uncertainty.Gap).
+	Key  string `json:"key"`
+	Kind string `json:"kind"` // "absolute", "relative" or "cloud-rows"
+	Dist string `json:"dist"`
+	// Low and High bound an absolute range in the input's unit. For a
+	// relative range they are the evidence's bounds around Centre, so the
+	// factors are Low/Centre and High/Centre; with no Centre they are the
+	// factors themselves.
+	Low    float64 `json:"low,omitempty"`
+	High   float64 `json:"high,omitempty"`
+	Centre float64 `json:"centre,omitempty"`
 	// UserLow and UserHigh give the spread around a user's value; zero means
 	// a user's value is taken as known (no default range).
-	UserLow, UserHigh float64
-	Source            string
-	Note              string
+	UserLow    float64 `json:"userLow,omitempty"`
+	UserHigh   float64 `json:"userHigh,omitempty"`
+	Source     string  `json:"source,omitempty"`
+	Date       string  `json:"date"`
+	Assumption string  `json:"assumption,omitempty"`
+	Note       string  `json:"note,omitempty"`
 }
 
 // Kinds of DefaultRange.
@@ -153,56 +162,58 @@ const (
 	RangeCloudRows = "cloud-rows"
 )
 
-// DefaultRanges is the evidence table of default uncertainty, by input key.
-// Source keys are those of the catalogue's sources table. (These rows
-// belong in the catalogue; they live here until catalog.json carries them.)
-var DefaultRanges = []DefaultRange{
-	{Key: KeyMFU, Kind: RangeAbsolute, Dist: DistUniform, Low: 0.20, High: 0.52, UserLow: 0.8, UserHigh: 1.2,
-		Source: "PALM,PATT,LLAMA3,EPOCH-DB,EPOCH-CONST",
-		Note: "published MFU of large runs, catalog.md §4: 19.5% (DeepSeek-V3, FP8) and 19.7% (GPT-3) to 52% (Megatron-LM); " +
-			"the values spread evenly over that span, so no mode is asserted. Read as utilisation over paid GPU-hours " +
-			"(it includes goodput losses); a user's MFU gets ±20% (assumption)"},
-	{Key: KeyGoodput, Kind: RangeAbsolute, Dist: DistTriangular, Low: 0.9, High: 1, UserLow: 0.95, UserHigh: 1.05,
-		Source: "LLAMA3",
-		Note: "Llama 3 405B: more than 90% effective training time despite 466 interruptions in 54 days; applied only when " +
-			"MFU is the user's (a peak figure), since the default MFU range already includes goodput"},
-	{Key: KeyGPUPrice, Kind: RangeRelative, Dist: DistTriangular, LowFactor: 30000.0 / 33810, HighFactor: 40000.0 / 33810,
-		UserLow: 0.9, UserHigh: 1.1, Source: "EPOCH-CHIPS,EPOCH-PRICES",
-		Note: "H100 \"sold between 30k and 40k USD\" around the catalogue's $33,810 (HGX /8, 2024-02), applied as a relative spread to every accelerator"},
-	{Key: KeyGPUHourPrice, Kind: RangeCloudRows, Dist: DistTriangular, UserLow: 0.9, UserHigh: 1.1,
-		Source: "EPOCH-PRICES,EPOCH-CONST",
-		Note: "min-max of the catalogue's rows for the accelerator at the price tier; with one row, the spread of providers' " +
-			"committed-use discounts (DEFAULT_CUD: 1-year 25-41%, 3-year 49-64%)"},
-	{Key: KeyPUE, Kind: RangeRelative, Dist: DistTriangular, LowFactor: 0.98, HighFactor: 1.10, UserLow: 0.98, UserHigh: 1.05,
-		Source: "PATT,EPOCH-ENERGY,UPTIME-2023",
-		Note:   "hyperscale training runs 1.08-1.2 around 1.1 (Patterson Table 4, PaLM, Jean Zay, OLMo); industry average 1.55-1.59"},
-	{Key: KeyCarbonIntensity, Kind: RangeRelative, Dist: DistTriangular, LowFactor: 0.8, HighFactor: 1.25, UserLow: 0.9, UserHigh: 1.1,
-		Note: "assumption: ±20-25% for the year, the site's grid mix and average versus marginal accounting; a developer's stated figure ±10%"},
-	{Key: KeyWUE, Kind: RangeRelative, Dist: DistTriangular, LowFactor: 0.49, HighFactor: 3.3, UserLow: 0.8, UserHigh: 1.2,
-		Source: "LI-THIRSTY,SCOPE3-TRAIN,CYBERTECH-MS",
-		Note:   "on-site WUE 0.27 (Microsoft fleet 2025) to 1.8 L/kWh (Scope3 US average) around Li et al.'s 0.55; none for zero-water designs"},
-	{Key: KeyEWIF, Kind: RangeRelative, Dist: DistTriangular, LowFactor: 1.29 / 3.142, HighFactor: 3.67 / 3.142, UserLow: 0.9, UserHigh: 1.1,
-		Source: "LI-THIRSTY,MORRISON,SCOPE3-TRAIN",
-		Note:   "grid EWIF used in AI papers: 1.29 (Texas) to 3.67 L/kWh (Scope3) around the US average 3.142"},
-	{Key: KeyElectricityPrice, Kind: RangeRelative, Dist: DistTriangular, LowFactor: 6.26 / 8.06, HighFactor: 8.92 / 8.06, UserLow: 0.9, UserHigh: 1.1,
-		Source: "EPOCH-ENERGY",
-		Note:   "US industrial prices 2023 in data-centre states, 6.26 (OK) to 8.92 ¢/kWh (VA), around the 8.06 ¢ average (EIA)"},
-	{Key: KeyDepreciationYrs, Kind: RangeAbsolute, Dist: DistTriangular, Low: 3, High: 6, UserLow: 0.8, UserHigh: 1.2,
-		Source: "EPOCH-HW",
-		Note:   "hyperscaler useful lives 3 years (to 2020), 4 (2021-22), 5 (from 2023), up to 6 announced; straight-line mode only"},
-	{Key: KeyPowerW, Kind: RangeRelative, Dist: DistTriangular, LowFactor: 0.9, HighFactor: 1.1, UserLow: 0.95, UserHigh: 1.05,
-		Source: "PATT",
-		Note:   "average draw versus the default: GPT-3 measured 330 W on 300 W V100s (+10%); training runs below TDP"},
-	{Key: KeyServerCostFactor, Kind: RangeAbsolute, Dist: DistTriangular, Low: 1.54, High: 1.69, UserLow: 0.95, UserHigh: 1.05,
-		Source: "EPOCH-HW",
-		Note:   "Epoch's server overhead 1.54 (P100) to 1.69 (V100); only for bare-accelerator prices"},
+// RangeKinds lists the valid kinds of DefaultRange.
+var RangeKinds = []string{RangeAbsolute, RangeRelative, RangeCloudRows}
+
+// Factors returns the multipliers of a relative range:
+//
+//	Low / Centre, High / Centre   (Centre > 0)
+//	Low, High                     (no Centre)
+func (d *DefaultRange) Factors() (lo, hi float64) {
+	if d.Centre > 0 {
+		return d.Low / d.Centre, d.High / d.Centre
+	}
+	return d.Low, d.High
 }
 
-// DefaultRangeFor returns the evidence row of key, or nil.
-func DefaultRangeFor(key string) *DefaultRange {
-	for i := range DefaultRanges {
-		if DefaultRanges[i].Key == key {
-			return &DefaultRanges[i]
+// IsAssumption reports whether the row rests on an assumption rather than
+// on a published range.
+func (d *DefaultRange) IsAssumption() bool { return d != nil && d.Assumption != "" }
+
+// Basis returns what the range rests on in one line: the note, prefixed by
+// "assumption: " and the rationale for an assumption.
+func (d *DefaultRange) Basis() string {
+	if d.Assumption == "" {
+		return d.Note
+	}
+	if d.Note == "" {
+		return "assumption: " + d.Assumption
+	}
+	return "assumption: " + d.Assumption + "; " + d.Note
+}
+
+// DefaultRange returns the catalogue's default range of the numeric input
+// key (a Field key), or nil.
+func (c *Catalog) DefaultRange(key string) *DefaultRange {
+	if c == nil {
+		return nil
+	}
+	return findRange(c.Uncertainty.Inputs, key)
+}
+
+// GapDefaultRange returns the catalogue's default range of the gap input key
+// (a GapRangeKeys key), or nil.
+func (c *Catalog) GapDefaultRange(key string) *DefaultRange {
+	if c == nil {
+		return nil
+	}
+	return findRange(c.Uncertainty.Gap, key)
+}
+
+func findRange(rows []DefaultRange, key string) *DefaultRange {
+	for i := range rows {
+		if rows[i].Key == key {
+			return &rows[i]
 		}
 	}
 	return nil
@@ -267,8 +278,8 @@ func relevant(sc *Scenario, in *Inputs, key string) (bool, string) {
 }
 
 // UncertainInputs returns the ranges the Monte Carlo varies for a resolved
-// scenario: the user's ranges (sc.Ranges) over the evidence table's
-// defaults. A default applies to a catalogue value as the evidence gives
+// scenario: the user's ranges (sc.Ranges) over the defaults of the
+// catalogue's evidence table (cat.Uncertainty.Inputs). A default applies to a catalogue value as the evidence gives
 // it, and to a value the user set as a spread centred on it; inputs that
 // cannot change the result (MFU with disclosed GPU-hours) get none. A
 // user's range on such an input is an error naming it.
@@ -291,7 +302,7 @@ func UncertainInputs(cat *Catalog, sc *Scenario, res *Resolution) ([]Uncertain, 
 			out = append(out, Uncertain{Key: key, Label: f.Label, Range: r, Origin: OriginUser, Source: "user range"})
 			continue
 		}
-		d := DefaultRangeFor(key)
+		d := cat.DefaultRange(key)
 		if d == nil {
 			continue
 		}
@@ -308,7 +319,7 @@ func UncertainInputs(cat *Catalog, sc *Scenario, res *Resolution) ([]Uncertain, 
 		if !ok {
 			continue
 		}
-		u := Uncertain{Key: key, Label: f.Label, Source: d.Source, Note: d.Note}
+		u := Uncertain{Key: key, Label: f.Label, Source: d.Source, Note: d.Basis()}
 		r := Range{Likely: v, Dist: d.Dist}
 		if _, set := sc.Values[key]; set {
 			if d.UserLow == 0 {
@@ -316,14 +327,15 @@ func UncertainInputs(cat *Catalog, sc *Scenario, res *Resolution) ([]Uncertain, 
 			}
 			r.Low, r.High = v*d.UserLow, v*d.UserHigh
 			u.Origin = OriginDerived
-			u.Note = "spread centred on the user's value; " + d.Note
+			u.Note = "spread centred on the user's value; " + d.Basis()
 		} else {
 			u.Origin = OriginCatalogue
 			switch d.Kind {
 			case RangeAbsolute:
 				r.Low, r.High = math.Min(d.Low, v), math.Max(d.High, v)
 			case RangeRelative:
-				r.Low, r.High = v*d.LowFactor, v*d.HighFactor
+				lo, hi := d.Factors()
+				r.Low, r.High = v*lo, v*hi
 			case RangeCloudRows:
 				r.Low, r.High = cloudSpread(res, v)
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"testing"
 
 	"aiplan/planner"
@@ -81,11 +82,13 @@ func BenchmarkDraw(b *testing.B) {
 				Values: map[string]float64{"gpus": 1000, "gpu-hours": 1e6, "pue": 1.2, "carbon-intensity": 400, "ewif": 3, "electricity-price": 0.08,
 					"gpu-hour-price": 2, "gpu-price": 30000, "power-w": 700},
 				Ranges: map[string]planner.Range{"pue": {Low: 1.1, Likely: 1.2, High: 1.5, Dist: dist}}}
+			// a copy whose user values carry no default spread
+			own := *cat
+			own.Uncertainty.Inputs = slices.Clone(cat.Uncertainty.Inputs)
 			for _, k := range []string{"carbon-intensity", "ewif", "electricity-price", "gpu-hour-price", "gpu-price", "power-w"} {
-				planner.DefaultRangeFor(k).UserLow, planner.DefaultRangeFor(k).UserHigh = 0, 0
-				defer func(k string, d planner.DefaultRange) { *planner.DefaultRangeFor(k) = d }(k, *planner.DefaultRangeFor(k))
+				own.DefaultRange(k).UserLow, own.DefaultRange(k).UserHigh = 0, 0
 			}
-			sim, err := planner.NewSimulation(cat, &sc)
+			sim, err := planner.NewSimulation(&own, &sc)
 			if err != nil {
 				b.Fatal(err)
 			}

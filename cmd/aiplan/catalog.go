@@ -17,8 +17,9 @@ func init() {
 
 Prints the embedded reference catalogue as tables: accelerators (dense peaks in
 TFLOP/s, power, memory, purchase and default cloud prices), energy sources,
-cooling presets, constants and published runs, each with its source keys.
-Values with no public source are marked "(assumption)".
+cooling presets, constants, published runs and the default uncertainty ranges
+(training and gap inputs), each with its source keys. Values with no public
+source are marked "(assumption)", ranges "assumption".
 
   --json      the whole catalogue as JSON
   --sources   the citation of every source key`,
@@ -166,9 +167,52 @@ func writeCatalogTables(w io.Writer, cat *planner.Catalog) {
 		catRow(tw, r.ID, r.Name, strconv.Itoa(r.Year), r.Informed.GPU, strings.Join(reported, " "), r.Source)
 	}
 	catFlush(tw)
+	catSection(w, "Default uncertainty ranges (training inputs; a value you set gets the user spread around it)")
+	catRanges(w, cat.Uncertainty.Inputs)
+	catSection(w, "Default uncertainty ranges (gap inputs, 'aiplan tornado --gap')")
+	catRanges(w, cat.Uncertainty.Gap)
+
 	fprintf(w, "\n%d historical cost points and %d macro figures: see --json.\n",
 		len(cat.CostPoints), len(cat.Macro.Figures))
 }
+
+// catRanges prints an evidence table of default ranges: an absolute range
+// as low-high, a relative one as factors on the value (with the evidence
+// around its centre), the cloud-rows kind in words.
+func catRanges(w io.Writer, rows []planner.DefaultRange) {
+	tw := catTable(w)
+	catRow(tw, "KEY", "RANGE", "DIST", "USER SPREAD", "SOURCES")
+	for i := range rows {
+		d := &rows[i]
+		var rng string
+		switch d.Kind {
+		case planner.RangeAbsolute:
+			rng = planner.FormatNumber(d.Low) + "-" + planner.FormatNumber(d.High)
+		case planner.RangeRelative:
+			lo, hi := d.Factors()
+			rng = "x" + catFactor(lo) + "-" + catFactor(hi)
+			if d.Centre > 0 {
+				rng += " (" + planner.FormatNumber(d.Low) + "-" + planner.FormatNumber(d.High) +
+					" around " + planner.FormatNumber(d.Centre) + ")"
+			}
+		case planner.RangeCloudRows:
+			rng = "the accelerator's cloud rows"
+		}
+		user := "-"
+		if d.UserLow != 0 {
+			user = "x" + planner.FormatNumber(d.UserLow) + "-" + planner.FormatNumber(d.UserHigh)
+		}
+		src := d.Source
+		if d.IsAssumption() {
+			src = catJoinKeys(src, "assumption")
+		}
+		catRow(tw, d.Key, rng, d.Dist, user, src)
+	}
+	catFlush(tw)
+}
+
+// catFactor formats a range factor to 4 significant digits: 0.8873.
+func catFactor(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) }
 
 func catSection(w io.Writer, title string) { fprintf(w, "\n%s\n", title) }
 

@@ -76,6 +76,37 @@ func TestCatalogTable(t *testing.T) {
 	}
 }
 
+// TestCatalogRangesTable checks that every default uncertainty range has a
+// row naming its source or "assumption".
+func TestCatalogRangesTable(t *testing.T) {
+	cat := embeddedCatalog(t)
+	code, out, errs := runCatalogCmd()
+	if code != exitOK {
+		t.Fatalf("catalog: want exit 0, got %d (%s)", code, errs)
+	}
+	_, ranges, ok := strings.Cut(out, "Default uncertainty ranges")
+	if !ok {
+		t.Fatalf("catalog: want a section \"Default uncertainty ranges\", got none")
+	}
+	for _, d := range append(append([]planner.DefaultRange{}, cat.Uncertainty.Inputs...), cat.Uncertainty.Gap...) {
+		l := lineStarting(ranges, d.Key)
+		switch {
+		case l == "":
+			t.Errorf("catalog ranges: want a row for %s, got none", d.Key)
+		case d.IsAssumption() && !strings.Contains(l, "assumption"):
+			t.Errorf("catalog ranges %s: want it marked assumption, got %q", d.Key, l)
+		case d.Source != "" && !strings.Contains(l, d.Source):
+			t.Errorf("catalog ranges %s: want source %s, got %q", d.Key, d.Source, l)
+		}
+	}
+	if l := lineStarting(ranges, "mfu"); !strings.Contains(l, "0.2-0.52") || !strings.Contains(l, "uniform") {
+		t.Errorf("catalog ranges mfu: want uniform 0.2-0.52, got %q", l)
+	}
+	if l := lineStarting(ranges, "gpu-price"); !strings.Contains(l, "30000-40000 around 33810") {
+		t.Errorf("catalog ranges gpu-price: want the evidence 30000-40000 around 33810, got %q", l)
+	}
+}
+
 func TestCatalogJSON(t *testing.T) {
 	cat := embeddedCatalog(t)
 	code, out, errs := runCatalogCmd("--json")

@@ -47,9 +47,28 @@ func runGap(e *env) int {
 	if len(fs.Positional()) > 0 {
 		return e.usageError("gap: unexpected argument %q; inputs are flags such as --dc-revenue 150B", fs.Positional()[0])
 	}
+	in, given, code, ok := gapFromFlags(e, fs)
+	if !ok {
+		return code
+	}
+	r, err := planner.EvaluateGap(in)
+	if err != nil {
+		return e.usageError("%s", cliFieldError(err, given))
+	}
+	if fs.Has("json") {
+		return writeJSON(e, r)
+	}
+	writeGapTable(e.stdout, &r)
+	return exitOK
+}
+
+// gapFromFlags builds the gap inputs from --preset and the gap flags: the
+// inputs, the flags given as typed (for cliFieldError), and, when ok is
+// false, the exit code after the error has been reported.
+func gapFromFlags(e *env, fs *flagSet) (in planner.GapInputs, given map[string]string, code int, ok bool) {
 	cat, ok := e.catalog()
 	if !ok {
-		return exitFail
+		return in, nil, exitFail, false
 	}
 	preset, _ := fs.Get("preset")
 	if preset == "" {
@@ -58,12 +77,12 @@ func runGap(e *env) int {
 	in, err := planner.GapPreset(cat, preset)
 	if err != nil {
 		if planner.ErrField(err) == "preset" {
-			return e.usageError("--preset: %q is not accepted; accepted: %s", preset,
-				strings.Join(planner.GapPresetIDs(), ", "))
+			return in, nil, e.usageError("--preset: %q is not accepted; accepted: %s", preset,
+				strings.Join(planner.GapPresetIDs(), ", ")), false
 		}
-		return e.fail("gap: %v", err)
+		return in, nil, e.fail("gap: %v", err), false
 	}
-	given := map[string]string{}
+	given = map[string]string{}
 	for _, name := range gapFlags {
 		s, ok := fs.Get(name)
 		if !ok {
@@ -72,7 +91,7 @@ func runGap(e *env) int {
 		given[name] = s
 		v, err := planner.ParseQuantity(s)
 		if err != nil {
-			return e.usageError("--%s: %v", name, err)
+			return in, nil, e.usageError("--%s: %v", name, err), false
 		}
 		switch name {
 		case "dc-revenue":
@@ -91,20 +110,12 @@ func runGap(e *env) int {
 			in.RevenueGrowth = v
 		case "years":
 			if v != math.Trunc(v) || v < 1 || v > 200 {
-				return e.usageError("--years: %s is not accepted; accepted: a whole number from 1 to 200", s)
+				return in, nil, e.usageError("--years: %s is not accepted; accepted: a whole number from 1 to 200", s), false
 			}
 			in.Years = int(v)
 		}
 	}
-	r, err := planner.EvaluateGap(in)
-	if err != nil {
-		return e.usageError("%s", cliFieldError(err, given))
-	}
-	if fs.Has("json") {
-		return writeJSON(e, r)
-	}
-	writeGapTable(e.stdout, &r)
-	return exitOK
+	return in, given, exitOK, true
 }
 
 // cliFieldError turns a planner *FieldError into "--flag: VALUE is not

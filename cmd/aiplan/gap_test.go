@@ -173,3 +173,83 @@ func TestGapBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestGapTornadoJSON checks 'aiplan tornado --gap' on a case computable by
+// hand: L = 1, flat growth, one row, so gap = run / share / (1 - margin) -
+// revenue. The flags given (150B, 0.5, 0.5, 100B, L = 1) get the user spread
+// x0.8-1.2 of assets/catalog.json; the growths keep the catalogue's 1-2.9
+// and 1-2, which cannot move the first year.
+func TestGapTornadoJSON(t *testing.T) {
+	m := runJSON(t, "tornado", "--gap", "--dc-revenue", "150B", "--gpu-share", "0.5", "--margin", "0.5",
+		"--ai-revenue", "100B", "--life", "1", "--years", "1", "--output", "gapUSD", "--json")
+	if m["output"] != "gapUSD" || m["base"] != 500e9 {
+		t.Errorf("want output gapUSD with base 500e9, got %v and %v", m["output"], m["base"])
+	}
+	// $B: share 0.4 -> 150/0.4/0.5 - 100 = 650, 0.6 -> 400 (swing 250);
+	// margin 0.4 -> 400, 0.6 -> 650 (250, listed after the share);
+	// run 120 -> 380, 180 -> 620 (240); life 0.8 -> all in year one, 500,
+	// 1.2 -> 600/1.2 - 100 = 400 (100); revenue 80 -> 520, 120 -> 480 (40).
+	want := []struct {
+		key   string
+		swing float64
+	}{{"gpu-share", 250}, {"margin", 250}, {"dc-revenue", 240}, {"life", 100}, {"ai-revenue", 40},
+		{"capex-growth", 0}, {"revenue-growth", 0}}
+	bars, _ := m["bars"].([]any)
+	if len(bars) != len(want) {
+		t.Fatalf("bars: want %d, got %d", len(want), len(bars))
+	}
+	for i, w := range want {
+		b := bars[i].(map[string]any)
+		if b["key"] != w.key || abs(b["swing"].(float64)/1e9-w.swing) > 1e-6 {
+			t.Errorf("bar %d: want %s with swing %gB, got %v with %v", i, w.key, w.swing, b["key"], b["swing"])
+		}
+	}
+
+	// The cumulative gap over the sequoia-2024 preset's 5 flat rows: 5 x 500.
+	m = runJSON(t, "tornado", "--gap", "--output", "cumulativeGapUSD", "--json")
+	if m["base"] != 2500e9 {
+		t.Errorf("cumulativeGapUSD: want base 2500e9, got %v", m["base"])
+	}
+	if first := m["bars"].([]any)[0].(map[string]any)["key"]; first != "capex-growth" {
+		t.Errorf("cumulativeGapUSD: want capex-growth first (1-2.9x over 5 years), got %v", first)
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func TestGapTornadoBadInput(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+		flag string
+	}{
+		{"output", []string{"tornado", "--gap", "--output", "closesYear"}, "--output"},
+		{"training output", []string{"tornado", "--gap", "--output", "costUSD.cloud", "--json"}, "--output"},
+		{"share", []string{"tornado", "--gap", "--gpu-share", "1.5"}, "--gpu-share"},
+		{"margin text", []string{"tornado", "--gap", "--margin", "half"}, "--margin"},
+		{"preset", []string{"tornado", "--gap", "--preset", "sequoia-1999"}, "--preset"},
+		{"years", []string{"tornado", "--gap", "--years", "0"}, "--years"},
+		{"training flag", []string{"tornado", "--gap", "--params", "7B"}, "--params"},
+		{"range", []string{"tornado", "--gap", "--range", "mfu=0.2,0.3,0.4"}, "--range"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(c.args, nil, &out, &errb)
+			if code != exitUsage {
+				t.Errorf("%s: want exit 2, got %d (%s)", c.name, code, errb.String())
+			}
+			if out.Len() != 0 {
+				t.Errorf("%s: want nothing on stdout, got %q", c.name, out.String())
+			}
+			if msg := errb.String(); strings.Count(msg, "\n") != 1 || !strings.Contains(msg, c.flag) {
+				t.Errorf("%s: want one line naming %s, got %q", c.name, c.flag, msg)
+			}
+		})
+	}
+}

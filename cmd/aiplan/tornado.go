@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -15,12 +16,20 @@ func init() {
 	register("tornado", command{
 		summary: "rank a scenario's uncertain inputs by the swing they cause in one output",
 		usage: `aiplan tornado [scenario flags] [--range NAME=LOW,LIKELY,HIGH[,DIST] ...] [--output PATH] [--json]
+aiplan tornado --gap [gap flags] [--output gapUSD|cumulativeGapUSD] [--json]
 
 Each uncertain input (default ranges from the catalogue evidence, or --range)
 is set to its low and its high with the others at their likely value; inputs
 are listed by the swing in --output (default costUSD.cloud): any estimate
 --json path such as gpuHours, wallClockDays, emissionsTCO2e, costUSD.amortized,
-or one under withExperiments.`,
+or one under withExperiments.
+
+With --gap the inputs are those of 'aiplan gap' (--preset, --dc-revenue,
+--gpu-share, --margin, --ai-revenue, --life, --capex-growth, --revenue-growth,
+--years) and the output is the first year's gap (gapUSD, the default) or the
+cumulative gap of the last year (cumulativeGapUSD). The run-rate, GPU share,
+margin, AI revenue, life and growths take the catalogue's default ranges; a
+flag you give gets a spread centred on its value.`,
 		run: runTornado,
 	})
 }
@@ -142,6 +151,9 @@ func writeUncertainty(w io.Writer, u *planner.Uncertainty) {
 }
 
 func runTornado(e *env) int {
+	if hasGapFlag(e.args) {
+		return runGapTornado(e)
+	}
 	fs := newFlagSet()
 	fs.Bool("json", "help")
 	fs.Value("output")
@@ -195,6 +207,83 @@ func runTornado(e *env) int {
 		p := planner.OutputPathOf(t.Output)
 		fprintf(tw, "%s\t%s -> %s\t%s -> %s\t%s\n", b.Key, planner.FormatQuantity(b.Low), planner.Human(p, b.OutputLow),
 			planner.FormatQuantity(b.High), planner.Human(p, b.OutputHigh), planner.Human(p, b.Swing))
+	}
+	tw.Flush() //nolint:errcheck // terminal output
+	return exitOK
+}
+
+// hasGapFlag reports whether args ask for the gap tornado (--gap before any
+// "--").
+func hasGapFlag(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if strings.HasPrefix(a, "-") && strings.TrimLeft(a, "-") == "gap" {
+			return true
+		}
+	}
+	return false
+}
+
+// runGapTornado is 'aiplan tornado --gap': the gap inputs by the swing they
+// cause in the first-year or the cumulative gap.
+func runGapTornado(e *env) int {
+	fs := newFlagSet()
+	fs.Bool("gap", "json", "help")
+	fs.Value("preset", "output")
+	fs.Value(gapFlags...)
+	if err := fs.Parse(e.args); err != nil {
+		return e.usageError("tornado --gap: %v", err)
+	}
+	if fs.Has("help") {
+		fprintf(e.stdout, "%s\n", commands["tornado"].usage)
+		return exitOK
+	}
+	if len(fs.Positional()) > 0 {
+		return e.usageError("tornado --gap: unexpected argument %q; inputs are flags such as --gpu-share 0.5", fs.Positional()[0])
+	}
+	output := planner.GapOutputGap
+	if s, ok := fs.Get("output"); ok {
+		output = s
+	}
+	if !slices.Contains(planner.GapTornadoOutputs(), output) {
+		return e.usageError("--output: %q is not accepted with --gap; accepted: %s", output,
+			strings.Join(planner.GapTornadoOutputs(), ", "))
+	}
+	in, given, code, ok := gapFromFlags(e, fs)
+	if !ok {
+		return code
+	}
+	cat, ok := e.catalog()
+	if !ok {
+		return exitFail
+	}
+	set := map[string]bool{}
+	for name := range given {
+		set[name] = true
+	}
+	vars, err := planner.GapUncertainInputs(cat, in, set)
+	if err != nil {
+		return e.usageError("%s", cliFieldError(err, given))
+	}
+	t, err := planner.GapTornado(in, vars, output)
+	if err != nil {
+		return e.usageError("%s", cliFieldError(err, given))
+	}
+	if fs.Has("json") {
+		return writeJSON(e, t)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 2, 2, ' ', 0)
+	fprintf(tw, "%s (%s) with every input at its likely value: %s\n\n", t.Label, t.Output, planner.HumanUSD(t.Base))
+	fprintf(tw, "Input\tLow -> output\tHigh -> output\tSwing\tSource\n")
+	for _, b := range t.Bars {
+		src := b.Source
+		if d := cat.GapDefaultRange(b.Key); d != nil && d.IsAssumption() {
+			src = catJoinKeys(src, "assumption")
+		}
+		fprintf(tw, "%s\t%s -> %s\t%s -> %s\t%s\t%s\n", b.Key, planner.FormatQuantity(b.Low), planner.HumanUSD(b.OutputLow),
+			planner.FormatQuantity(b.High), planner.HumanUSD(b.OutputHigh), planner.HumanUSD(b.Swing), src)
 	}
 	tw.Flush() //nolint:errcheck // terminal output
 	return exitOK
