@@ -183,30 +183,38 @@ func (w *Window) saveAs(then func()) {
 		w.fileError("save", nil, err) //nolint:errcheck // shown
 		return
 	}
+	name := "scenarios" + FileExtension
+	if w.uri != nil {
+		name = w.uri.Name()
+	}
+	d := w.askSave(FileExtension, name, func(uri fyne.URI) {
+		if w.SaveURI(uri) == nil && then != nil {
+			then()
+		}
+	})
+	w.startIn(d)
+	d.Show()
+}
+
+// askSave returns the save dialog for files ending in ext, suggesting name;
+// save gets the chosen URI. The dialog has already created the file (Fyne
+// opens it for writing); save replaces it in one step, built in memory.
+func (w *Window) askSave(ext, name string, save func(uri fyne.URI)) *dialog.FileDialog {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			w.ShowError(err)
 			return
 		}
 		if wc == nil {
-			return
+			return // cancelled
 		}
 		uri := wc.URI()
-		// The dialog opened the file; the data goes through SaveURI, which
-		// builds it in memory and replaces the file in one step.
-		wc.Close() //nolint:errcheck // nothing written
-		if w.SaveURI(uri) == nil && then != nil {
-			then()
-		}
+		wc.Close() //nolint:errcheck // nothing written through it
+		save(uri)
 	}, w.Window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{FileExtension}))
-	name := "scenarios" + FileExtension
-	if w.uri != nil {
-		name = w.uri.Name()
-	}
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.SetFileName(name)
-	w.startIn(d)
-	d.Show()
+	return d
 }
 
 // NewSet replaces the open set with the built-in scenarios (after
@@ -266,20 +274,9 @@ func (w *Window) ExportExcel() {
 	if w.opts.ExportExcel == nil || w.exporting() {
 		return
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			w.ShowError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		uri := wc.URI()
-		wc.Close()            //nolint:errcheck // nothing written
+	d := w.askSave(".xlsx", "scenarios.xlsx", func(uri fyne.URI) {
 		w.ExportExcelURI(uri) // the outcome is shown in a dialog
-	}, w.Window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.SetFileName("scenarios.xlsx")
+	})
 	d.Show()
 }
 

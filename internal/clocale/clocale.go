@@ -13,18 +13,28 @@ import (
 )
 
 func init() {
-	if os.Getenv("LANGUAGE") != "" {
-		return
+	if v, ok := language(os.Getenv); ok {
+		os.Setenv("LANGUAGE", v) //nolint:errcheck // best effort
 	}
-	loc := os.Getenv("LC_ALL")
+}
+
+// language returns the LANGUAGE value to set, and whether to set it: only
+// when LANGUAGE is unset and the effective message locale (LC_ALL, then
+// LC_MESSAGES, then LANG) is empty, C or POSIX.
+func language(getenv func(string) string) (string, bool) {
+	if getenv("LANGUAGE") != "" {
+		return "", false
+	}
+	loc := getenv("LC_ALL")
 	if loc == "" {
-		loc = os.Getenv("LC_MESSAGES")
+		loc = getenv("LC_MESSAGES")
 	}
 	if loc == "" {
-		loc = os.Getenv("LANG")
+		loc = getenv("LANG")
 	}
 	base, _, _ := strings.Cut(loc, ".")
 	if base == "" || base == "C" || base == "POSIX" {
-		os.Setenv("LANGUAGE", "en_US") //nolint:errcheck // best effort
+		return "en_US", true
 	}
+	return "", false
 }
