@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
@@ -14,7 +16,7 @@ import (
 
 // BacktestView is the Back-test tab: the catalogue's published runs with
 // their disclosed inputs, reported figures, the planner's informed and
-// blind predictions and the % error of each, above the back-test chart.
+// blind predictions and the % error of each, and the back-test chart.
 type BacktestView struct {
 	Table *widget.Table
 	Chart *ChartImage
@@ -27,6 +29,10 @@ type BacktestView struct {
 	content fyne.CanvasObject
 }
 
+// backtestChartHeight gives each of the catalogue's ~50 reported figures a
+// readable row in the back-test chart.
+const backtestChartHeight = 1000
+
 var backtestHeaders = []string{"Run", "Year", "Disclosed inputs", "Figure", "Reported", "Informed", "Error", "Blind", "Error"}
 
 // NewBacktestView runs the back-test of the catalogue and returns its tab.
@@ -35,6 +41,8 @@ func NewBacktestView(cat *planner.Catalog) *BacktestView {
 	rows, err := planner.Backtest(cat)
 	if err != nil {
 		v.Status.SetText("Back-test failed: " + oneLine(err.Error()))
+	} else {
+		v.Status.Hide() // shown only to report a problem
 	}
 	v.rows = rows
 	for i := range cat.Runs {
@@ -60,11 +68,17 @@ func NewBacktestView(cat *planner.Catalog) *BacktestView {
 	v.Chart.OnError = func(err error) {
 		if err != nil {
 			v.Status.SetText(oneLine(err.Error()))
+			v.Status.Show()
 		}
 	}
-	split := container.NewVSplit(v.Table, v.Chart)
-	split.Offset = 0.45
-	v.content = container.NewBorder(v.Status, nil, nil, nil, split)
+	// Fifty rows need height: the chart gets its own tab, at least
+	// backtestChartHeight tall, and scrolls when the window is shorter.
+	tall := canvas.NewRectangle(color.Transparent)
+	tall.SetMinSize(fyne.NewSize(360, backtestChartHeight))
+	tabs := container.NewAppTabs(
+		container.NewTabItem("Chart", container.NewVScroll(container.NewStack(tall, v.Chart))),
+		container.NewTabItem("Table", v.Table))
+	v.content = container.NewBorder(v.Status, nil, nil, nil, tabs)
 	return v
 }
 
