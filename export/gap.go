@@ -17,7 +17,12 @@ const (
 	gapCellCapexG   = "B8"
 	gapCellRevG     = "B9"
 	gapCellOverride = "B10"
-	gapItemsRow     = 14 // first revenue item
+	gapCellPrior    = "B12" // 1: count the earlier capex vintages
+	gapNoteCell     = "A13" // the preset note
+	gapItemsRow     = 15    // first revenue item
+	// gapPriorRows is the number of earlier vintages the sheet lists, enough
+	// for any accepted life.
+	gapPriorRows = planner.GapMaxLifeYears - 1
 )
 
 // GapLayout locates the Bubble gap sheet's results for a gap model with
@@ -25,7 +30,10 @@ const (
 type GapLayout struct {
 	// FirstYearRow is the row of the projection's first year; its columns
 	// are A year, C capex, D vintage requirement, E weight at age, F required
-	// revenue, G AI revenue, H gap, I cumulative gap.
+	// revenue, G AI revenue, H gap, I cumulative gap. From the same row,
+	// columns L to Q list the earlier vintages (a = 1, 2, ... years before
+	// the first year): L a, M year, N capex, O vintage requirement, P weight
+	// at age a, Q their share of the first year (O x P).
 	FirstYearRow int
 	// Headline cells (column B).
 	DataCentreCost, VintageRevenue, Required, AIRevenue, Gap, ItemisedGap, GapToRevenue, ClosesYear string
@@ -79,6 +87,10 @@ func (wr *writer) gapSheet(in *planner.GapInputs, preset bool) error {
 	if in.AIRevenueUSD != nil {
 		override = *in.AIRevenueUSD
 	}
+	prior := 0
+	if in.PriorVintages {
+		prior = 1
+	}
 	inputs := []struct {
 		label string
 		v     any
@@ -95,6 +107,7 @@ func (wr *writer) gapSheet(in *planner.GapInputs, preset bool) error {
 		{"Revenue growth", in.RevenueGrowth, "x per year", "revenue-growth", fmtRatio},
 		{"AI revenue override (blank: the table total)", override, "USD/year", "ai-revenue", fmtUSD},
 		{"Projection rows", in.Years, "years", "years", "0"},
+		{"Count earlier capex vintages (1 = yes: steady state; 0 = only from the first year)", prior, "1/0", "prior-vintages", "0"},
 	}
 	for _, h := range []struct{ cell, text string }{{"A2", "Input"}, {"B2", "Value"}, {"C2", "Unit"}, {"D2", "Key (aiplan gap flag)"}} {
 		if err := set(h.cell, h.text); err != nil {
@@ -130,14 +143,14 @@ func (wr *writer) gapSheet(in *planner.GapInputs, preset bool) error {
 	if preset {
 		note := "The scenario file has no bubble-gap inputs: this is the catalogue preset " + in.Preset +
 			" (Cahn, Sequoia Capital). Edit the blue cells to try other figures."
-		if err := set("A12", note); err != nil {
+		if err := set(gapNoteCell, note); err != nil {
 			return err
 		}
 		is, err := wr.style("", markNote)
 		if err != nil {
 			return err
 		}
-		if err := f.SetCellStyle(s, "A12", "A12", is); err != nil {
+		if err := f.SetCellStyle(s, gapNoteCell, gapNoteCell, is); err != nil {
 			return err
 		}
 	}
@@ -228,6 +241,12 @@ func (wr *writer) gapSheet(in *planner.GapInputs, preset bool) error {
 			}
 			sb.WriteString("D" + strconv.Itoa(p0+k) + "*E" + strconv.Itoa(p0+y-k))
 		}
+		// Earlier vintages: vintage(y - a) = CapexGrowth^y x vintage(-a), so
+		// row y adds growth^y times their first-year shares for a > y.
+		if y < gapPriorRows {
+			sb.WriteString("+" + absCell(gapCellPrior) + "*POWER($B$8,B" + r + ")*SUM($Q$" + strconv.Itoa(p0+y) +
+				":$Q$" + strconv.Itoa(p0+gapPriorRows-1) + ")")
+		}
 		cum := "H" + r
 		if y > 0 {
 			cum = "I" + strconv.Itoa(p0+y-1) + "+H" + r
@@ -251,6 +270,9 @@ func (wr *writer) gapSheet(in *planner.GapInputs, preset bool) error {
 				return err
 			}
 		}
+	}
+	if err := wr.gapPriorTable(p0, hs, usd); err != nil {
+		return err
 	}
 	last := strconv.Itoa(p0 + in.Years - 1)
 	if err := f.SetCellStyle(s, "C"+strconv.Itoa(p0), "D"+last, usd); err != nil {
@@ -302,10 +324,64 @@ func (wr *writer) gapSheet(in *planner.GapInputs, preset bool) error {
 			return err
 		}
 	}
-	for col, w := range map[string]float64{"A": 62, "B": 18, "C": 18, "D": 22, "E": 16, "F": 18, "G": 18, "H": 18, "I": 18, "J": 16} {
+	for col, w := range map[string]float64{"A": 62, "B": 18, "C": 18, "D": 22, "E": 16, "F": 18, "G": 18, "H": 18, "I": 18, "J": 16,
+		"K": 4, "L": 12, "M": 10, "N": 18, "O": 18, "P": 14, "Q": 18} {
 		if err := f.SetColWidth(s, col, col, w); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// absCell returns the absolute reference of cell: "B12" -> "$B$12".
+func absCell(cell string) string { return "$" + cell[:1] + "$" + cell[1:] }
+
+// gapPriorTable writes the earlier vintages (columns L to Q from row p0, see
+// GapLayout): the vintage a years before the first year has capex
+// run-rate x growth^-a and weight at age a in the first year; Q, their
+// product with its requirement, is its share of the first year, which the
+// projection counts when the prior-vintages cell is 1.
+func (wr *writer) gapPriorTable(p0 int, hs, usd int) error {
+	f, s := wr.f, SheetGap
+	note := "Earlier capex vintages, counted when " + gapCellPrior + " = 1: capex = run-rate x capex growth^(year - first year)"
+	if err := f.SetCellStr(s, "L"+strconv.Itoa(p0-2), note); err != nil {
+		return err
+	}
+	hrow := strconv.Itoa(p0 - 1)
+	for j, h := range []string{"Years before a", "Year", "Capex (vintage)", "Vintage requirement", "Weight at age a", "Share of the first year"} {
+		if err := f.SetCellStr(s, colLetter(12+j)+hrow, h); err != nil {
+			return err
+		}
+	}
+	if err := f.SetCellStyle(s, "L"+hrow, "Q"+hrow, hs); err != nil {
+		return err
+	}
+	for i := 0; i < gapPriorRows; i++ {
+		r := strconv.Itoa(p0 + i)
+		if err := f.SetCellInt(s, "L"+r, int64(i+1)); err != nil {
+			return err
+		}
+		for _, c := range []struct{ col, fm string }{
+			{"M", "$B$3-L" + r},
+			{"N", "$B$4*POWER($B$8,-L" + r + ")"},
+			{"O", "N" + r + "/$B$5/(1-$B$6)"},
+			{"P", "IF(L" + r + ">=$B$7,0,IF($B$7<=1,1,MIN(1,$B$7-L" + r + ")/$B$7))"},
+			{"Q", "O" + r + "*P" + r},
+		} {
+			if err := f.SetCellFormula(s, c.col+r, c.fm); err != nil {
+				return err
+			}
+		}
+	}
+	last := strconv.Itoa(p0 + gapPriorRows - 1)
+	for _, cols := range [][2]string{{"N", "O"}, {"Q", "Q"}} {
+		if err := f.SetCellStyle(s, cols[0]+strconv.Itoa(p0), cols[1]+last, usd); err != nil {
+			return err
+		}
+	}
+	ratio, err := wr.style(fmtRatio, markNone)
+	if err != nil {
+		return err
+	}
+	return f.SetCellStyle(s, "P"+strconv.Itoa(p0), "P"+last, ratio)
 }

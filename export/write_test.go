@@ -60,18 +60,35 @@ func TestModelLibreOffice(t *testing.T) {
 	}
 
 	// Bubble gap.
+	checkGapSheet(t, sheets[SheetGap], gap)
+	proj, err := planner.DefaultProjection(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkProjection(t, proj, func(c, r int) string { return cell(sheets[SheetProjection], r, c) })
+}
+
+// checkGapSheet compares the recalculated Bubble gap sheet rows with
+// planner.EvaluateGap(*gap) to 1e-9 relative.
+func checkGapSheet(t *testing.T, g [][]string, gap *planner.GapInputs) {
+	t.Helper()
+	cell := func(r, c int) string {
+		if r-1 >= len(g) || c-1 >= len(g[r-1]) {
+			return ""
+		}
+		return g[r-1][c-1]
+	}
 	want, err := planner.EvaluateGap(*gap)
 	if err != nil {
 		t.Fatal(err)
 	}
 	gl := NewGapLayout(len(gap.Revenue))
-	g := sheets[SheetGap]
 	num := func(ref string) string {
 		c, r, err := excelize.CellNameToCoordinates(ref)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return cell(g, r, c)
+		return cell(r, c)
 	}
 	checkNum := func(name, got string, w float64) {
 		t.Helper()
@@ -96,20 +113,92 @@ func TestModelLibreOffice(t *testing.T) {
 	} else {
 		checkNum("closes year", num(gl.ClosesYear), float64(*want.ClosesYear))
 	}
-	proj, err := planner.DefaultProjection(cat)
+	for y, wy := range want.Years {
+		r := gl.FirstYearRow + y
+		checkNum("year "+strconv.Itoa(y), cell(r, 1), float64(wy.Year))
+		checkNum("capex "+strconv.Itoa(wy.Year), cell(r, 3), wy.CapexUSD)
+		checkNum("required "+strconv.Itoa(wy.Year), cell(r, 6), wy.RequiredRevenueUSD)
+		checkNum("revenue "+strconv.Itoa(wy.Year), cell(r, 7), wy.RevenueUSD)
+		checkNum("gap "+strconv.Itoa(wy.Year), cell(r, 8), wy.GapUSD)
+		checkNum("cumulative "+strconv.Itoa(wy.Year), cell(r, 9), wy.CumulativeGapUSD)
+	}
+}
+
+// TestGapPriorVintagesLibreOffice recalculates the Bubble gap sheet with
+// the earlier capex vintages counted and compares it with
+// planner.EvaluateGap (1e-9 relative). "toggled in the sheet" writes the
+// option off and sets its cell to 1 before recalculating: the cell is live.
+func TestGapPriorVintagesLibreOffice(t *testing.T) {
+	set, cat := testSet(t)
+	set.Scenarios = set.Scenarios[:1]
+	cases := []struct {
+		name   string
+		edit   func(*planner.GapInputs)
+		toggle bool
+		// first is the hand-checked first-year requirement, 0 if none.
+		first float64
+	}{
+		// L = 3, capex 1.5x: 600/3 x (1 + 1/1.5 + 1/2.25) = 3800/9 = $422.2B.
+		{name: "L3 capex 1.5x", edit: func(in *planner.GapInputs) {
+			in.LifeYears, in.CapexGrowth, in.PriorVintages = 3, 1.5, true
+		}, first: 3800e9 / 9},
+		// L = 6, flat: the steady state, Cahn's $600B.
+		{name: "L6 flat", edit: func(in *planner.GapInputs) {
+			in.LifeYears, in.PriorVintages = 6, true
+		}, first: 600e9},
+		// A fractional life, both growths and a long horizon.
+		{name: "L3.5 growth 12 years", edit: func(in *planner.GapInputs) {
+			in.LifeYears, in.CapexGrowth, in.RevenueGrowth, in.Years, in.PriorVintages = 3.5, 1.3, 1.6, 12, true
+		}},
+		{name: "toggled in the sheet", edit: func(in *planner.GapInputs) {
+			in.LifeYears, in.CapexGrowth, in.PriorVintages = 3, 1.5, true
+		}, toggle: true, first: 3800e9 / 9},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			in, err := planner.GapPreset(cat, planner.GapPreset2024)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.edit(&in)
+			written := in
+			written.PriorVintages = in.PriorVintages && !c.toggle
+			book := writeBook(t, set, cat, Options{Gap: &written})
+			if c.toggle {
+				book = setCell(t, book, SheetGap, gapCellPrior, 1)
+			}
+			sheets, _ := recalc(t, book, SheetGap)
+			checkGapSheet(t, sheets[SheetGap], &in)
+			if c.first != 0 {
+				r, err := planner.EvaluateGap(in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !relClose(r.RequiredRevenueUSD, c.first, 1e-12) {
+					t.Errorf("%s: first-year required: want %.17g, got %.17g", c.name, c.first, r.RequiredRevenueUSD)
+				}
+			}
+		})
+	}
+}
+
+// setCell returns book with sheet!cell set to v.
+func setCell(t *testing.T, book []byte, sheet, cell string, v any) []byte {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(book))
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkProjection(t, proj, func(c, r int) string { return cell(sheets[SheetProjection], r, c) })
-	for y, wy := range want.Years {
-		r := gl.FirstYearRow + y
-		checkNum("year "+strconv.Itoa(y), cell(g, r, 1), float64(wy.Year))
-		checkNum("capex "+strconv.Itoa(wy.Year), cell(g, r, 3), wy.CapexUSD)
-		checkNum("required "+strconv.Itoa(wy.Year), cell(g, r, 6), wy.RequiredRevenueUSD)
-		checkNum("revenue "+strconv.Itoa(wy.Year), cell(g, r, 7), wy.RevenueUSD)
-		checkNum("gap "+strconv.Itoa(wy.Year), cell(g, r, 8), wy.GapUSD)
-		checkNum("cumulative "+strconv.Itoa(wy.Year), cell(g, r, 9), wy.CumulativeGapUSD)
+	defer f.Close() //nolint:errcheck
+	if err := f.SetCellValue(sheet, cell, v); err != nil {
+		t.Fatal(err)
 	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 func mustCol(t *testing.T, path string) int {
@@ -462,7 +551,7 @@ func TestGapPresetSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	note, err := f.GetCellValue(SheetGap, "A12")
+	note, err := f.GetCellValue(SheetGap, gapNoteCell)
 	if err != nil || !strings.Contains(note, "preset "+planner.GapPreset2024) {
 		t.Errorf("note: want it to name the preset %s, got %q (%v)", planner.GapPreset2024, note, err)
 	}

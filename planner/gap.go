@@ -19,6 +19,11 @@ const (
 // GapPresetIDs lists the gap presets, oldest first.
 func GapPresetIDs() []string { return []string{GapPreset2023, GapPreset2024} }
 
+// GapMaxLifeYears is the longest depreciation life GapInputs.Validate
+// accepts: with PriorVintages at most GapMaxLifeYears - 1 earlier vintages
+// are live.
+const GapMaxLifeYears = gapMaxLife
+
 // Accepted ranges of the gap inputs. They keep every output finite.
 const (
 	gapMaxUSD      = 1e15
@@ -76,6 +81,11 @@ type GapInputs struct {
 	RevenueGrowth float64 `json:"revenueGrowth"`
 	// Years is the number of rows of the projection, starting at Year.
 	Years int `json:"years"`
+	// PriorVintages counts the capex vintages of the ceil(L) - 1 years
+	// before Year (capex extrapolated backwards at CapexGrowth), so that the
+	// first rows carry a steady-state load; false (the default, and the
+	// presets) counts only the vintages from Year on.
+	PriorVintages bool `json:"priorVintages,omitempty"`
 }
 
 // GapYear is one row of the year-by-year projection.
@@ -224,21 +234,31 @@ func checkRange(field string, v, lo, hi float64, accepted string) error {
 }
 
 // EvaluateGap runs the gap model. For the vintage of year t (t = 0 for the
-// first row) and the row of year y:
+// first row, negative before it) and the row of year y:
 //
 //	capex(t)     = DCRevenueUSD x CapexGrowth^t
 //	vintage(t)   = RequiredRevenue(capex(t), GPUShare, Margin)
-//	required(y)  = sum over t = 0..y of vintage(t) x VintageWeight(y - t, LifeYears)
+//	required(y)  = sum over t = t0..y of vintage(t) x VintageWeight(y - t, LifeYears)
 //	revenue(y)   = AI revenue x RevenueGrowth^y
 //	gap(y)       = required(y) - revenue(y)
 //	cumulative(y) = gap(0) + ... + gap(y)
 //
-// where AI revenue is AIRevenueUSD when set, else the revenue table's total.
-// No vintages exist before the first year: with L > 1 the first rows carry
-// only part of a steady-state load. With L = 1 and growth 1 every row equals
-// Cahn's single-year figure. ClosesYear is the first year with gap(y) <= 0.
-// An error is a *FieldError; a projection that would exceed 1e300 USD names
-// the growth that drives it.
+// where AI revenue is AIRevenueUSD when set, else the revenue table's total,
+// and t0 is the first live vintage:
+//
+//	t0 = 0                   PriorVintages false: no vintages before the
+//	                         first year, so with L > 1 the first rows carry
+//	                         only part of a steady-state load
+//	t0 = 1 - ceil(LifeYears) PriorVintages true: the earlier years' vintages,
+//	                         capex extrapolated backwards at CapexGrowth, are
+//	                         live too; then required(y) = required(0) x
+//	                         CapexGrowth^y, and with flat capex every row
+//	                         equals vintage(0), Cahn's single-year figure
+//
+// With L <= 1 both give the same rows; with L = 1 and growth 1 every row
+// equals Cahn's single-year figure. ClosesYear is the first year with
+// gap(y) <= 0. An error is a *FieldError; a projection that would exceed
+// 1e300 USD names the growth that drives it.
 func EvaluateGap(in GapInputs) (GapResult, error) {
 	if err := in.Validate(); err != nil {
 		return GapResult{}, err
@@ -270,6 +290,9 @@ func EvaluateGap(in GapInputs) (GapResult, error) {
 		for t := 0; t <= y; t++ {
 			required += vintages[t] * VintageWeight(y-t, in.LifeYears)
 		}
+		if in.PriorVintages {
+			required += priorVintagesUSD(&in, y)
+		}
 		revenue := revenue0 * math.Pow(in.RevenueGrowth, float64(y))
 		if !(required <= gapOverflowUSD) {
 			return GapResult{}, &FieldError{Field: "capex-growth", Value: FormatNumber(in.CapexGrowth),
@@ -300,6 +323,18 @@ func EvaluateGap(in GapInputs) (GapResult, error) {
 	return r, nil
 }
 
+// priorVintagesUSD returns the part of row y's requirement due to the
+// vintages before the first year: vintage(t) x VintageWeight(y - t, L) for
+// t = 1 - ceil(L) .. -1 (see EvaluateGap).
+func priorVintagesUSD(in *GapInputs, y int) float64 {
+	sum := 0.0
+	for age := y + 1; float64(age) < in.LifeYears; age++ {
+		capex := in.DCRevenueUSD * math.Pow(in.CapexGrowth, float64(y-age))
+		sum += RequiredRevenue(capex, in.GPUShare, in.Margin) * VintageWeight(age, in.LifeYears)
+	}
+	return sum
+}
+
 func gapConventions(in *GapInputs, r *GapResult) []string {
 	c := []string{
 		"required revenue = data-centre revenue run-rate / GPU share of TCO / (1 - end-user gross margin) per year of capex (Cahn, Sequoia 2023 and 2024)",
@@ -309,7 +344,12 @@ func gapConventions(in *GapInputs, r *GapResult) []string {
 	} else {
 		c = append(c, fmt.Sprintf("depreciation life L = %s years: each vintage needs 1/L of its lifetime requirement per year for ceil(L) years (partial last year); the presets' published figures use L = 1",
 			FormatNumber(in.LifeYears)))
-		c = append(c, fmt.Sprintf("no capex vintages before %d: with L > 1 the first years carry only the vintages since then", in.Year))
+		if in.PriorVintages {
+			c = append(c, fmt.Sprintf("earlier capex vintages counted (steady state): the vintages of the ceil(L) - 1 years before %d are live too, their capex extrapolated backwards as run-rate x capex growth^(year - %d); with flat capex every year carries Cahn's single-year figure",
+				in.Year, in.Year))
+		} else {
+			c = append(c, fmt.Sprintf("no capex vintages before %d: with L > 1 the first years carry only the vintages since then (--prior-vintages counts the earlier ones)", in.Year))
+		}
 	}
 	if r.RevenueOverridden {
 		c = append(c, "AI revenue: --ai-revenue replaces the table total; itemisedGapUSD still uses the listed items")

@@ -149,6 +149,29 @@ func TestGapProjection(t *testing.T) {
 				{1425, 800, 625, 1575}, {2137.5, 1600, 537.5, 2112.5}, {3206.25, 3200, 6.25, 2118.75},
 				{4809.375, 6400, -1590.625, 528.125}},
 			closes: gapPtr(2030)},
+		// Earlier vintages counted, L = 6, flat: six live vintages of
+		// 600/6 = 100 each, so every year is Cahn's steady-state 600 and the
+		// gap 500 (without them 2024 would need only 100, a gap of 0).
+		{name: "L6 flat prior", edit: func(in *planner.GapInputs) { in.LifeYears, in.PriorVintages = 6, true },
+			rows: []row{{600, 100, 500, 500}, {600, 100, 500, 1000}, {600, 100, 500, 1500}, {600, 100, 500, 2000}}},
+		// Earlier vintages counted, L = 2.5, flat: weights 0.4 + 0.4 + 0.2 = 1,
+		// so 600 every year.
+		{name: "L2.5 flat prior", edit: func(in *planner.GapInputs) { in.LifeYears, in.PriorVintages = 2.5, true },
+			rows: []row{{600, 100, 500, 500}, {600, 100, 500, 1000}, {600, 100, 500, 1500}, {600, 100, 500, 2000}}},
+		// Earlier vintages counted, L = 3, capex 1.5x: the 2022 and 2023
+		// vintages are 600/1.5^2 and 600/1.5, so 2024 needs
+		// 600/3 x (1 + 1/1.5 + 1/2.25) = 200 x 19/9 = 3800/9 = 422.2B and each
+		// later year 1.5 times the one before: 5700/9, 950, 1425 (from 2026 on
+		// as without them). Gap: 2900/9, 4800/9, 850, 1325; cumulative 2900/9,
+		// 7700/9, 15350/9, 27275/9.
+		{name: "L3 capex 1.5x prior", edit: func(in *planner.GapInputs) {
+			in.LifeYears, in.CapexGrowth, in.PriorVintages = 3, 1.5, true
+		},
+			rows: []row{{3800.0 / 9, 100, 2900.0 / 9, 2900.0 / 9}, {5700.0 / 9, 100, 4800.0 / 9, 7700.0 / 9},
+				{950, 100, 850, 15350.0 / 9}, {1425, 100, 1325, 27275.0 / 9}}},
+		// L = 1 has no earlier vintage live: the option changes nothing.
+		{name: "L1 flat prior", edit: func(in *planner.GapInputs) { in.PriorVintages = true },
+			rows: []row{{600, 100, 500, 500}, {600, 100, 500, 1000}, {600, 100, 500, 1500}, {600, 100, 500, 2000}}},
 		// A 0 gap counts as closed: revenue 600 against 600 in the first year.
 		{name: "closed at once", edit: func(in *planner.GapInputs) { in.AIRevenueUSD = gapPtr(600e9) },
 			rows:   []row{{600, 600, 0, 0}, {600, 600, 0, 0}, {600, 600, 0, 0}, {600, 600, 0, 0}},
@@ -192,6 +215,69 @@ func TestGapProjection(t *testing.T) {
 				t.Errorf("%s: headline figures differ from the first year's", c.name)
 			}
 		})
+	}
+}
+
+// TestGapPriorVintages checks the steady-state convention on the
+// sequoia-2024 preset with a 6-year life: without the earlier vintages
+// 2024 needs only 600/6 = $100B against $100B of revenue (a $0 gap, "closes
+// at once"); with them Cahn's $600B and $500B hole come back, and the
+// conventions say which figures were used.
+func TestGapPriorVintages(t *testing.T) {
+	in, err := planner.GapPreset(gapCatalog(t), planner.GapPreset2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.LifeYears = 6
+	cases := []struct {
+		name          string
+		prior         bool
+		required, gap float64 // $B, first year
+		closes        *int
+		convention    string
+	}{
+		{name: "off", prior: false, required: 100, gap: 0, closes: gapPtr(2024), convention: "no capex vintages before 2024"},
+		{name: "on", prior: true, required: 600, gap: 500, closes: nil, convention: "earlier capex vintages counted"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := in
+			in.PriorVintages = c.prior
+			r, err := planner.EvaluateGap(in)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if math.Abs(r.RequiredRevenueUSD-c.required*1e9) > 1 || math.Abs(r.GapUSD-c.gap*1e9) > 1 {
+				t.Errorf("%s: want required %gB, gap %gB; got %gB, %gB", c.name, c.required, c.gap,
+					r.RequiredRevenueUSD/1e9, r.GapUSD/1e9)
+			}
+			if (c.closes == nil) != (r.ClosesYear == nil) || (c.closes != nil && *r.ClosesYear != *c.closes) {
+				t.Errorf("%s: want closesYear %v, got %v", c.name, c.closes, r.ClosesYear)
+			}
+			if !strings.Contains(strings.Join(r.Conventions, "\n"), c.convention) {
+				t.Errorf("%s: want a convention %q, got %q", c.name, c.convention, r.Conventions)
+			}
+		})
+	}
+}
+
+// TestGapPriorVintagesGrowth checks that with the earlier vintages counted
+// every row is the first row grown at the capex growth (the load is in
+// steady growth), for fractional and whole lives.
+func TestGapPriorVintagesGrowth(t *testing.T) {
+	for _, life := range []float64{0.5, 1, 2.5, 3, 4.75, 6, 50} {
+		in := flat600()
+		in.LifeYears, in.CapexGrowth, in.Years, in.PriorVintages = life, 1.3, 12, true
+		r, err := planner.EvaluateGap(in)
+		if err != nil {
+			t.Fatalf("L=%g: %v", life, err)
+		}
+		for y, g := range r.Years {
+			want := r.Years[0].RequiredRevenueUSD * math.Pow(1.3, float64(y))
+			if math.Abs(g.RequiredRevenueUSD-want) > 1e-12*want {
+				t.Errorf("L=%g: %d: want required %.17g, got %.17g", life, g.Year, want, g.RequiredRevenueUSD)
+			}
+		}
 	}
 }
 
@@ -289,6 +375,10 @@ func TestGapValidate(t *testing.T) {
 func TestGapInputsJSON(t *testing.T) {
 	in := flat600()
 	in.AIRevenueUSD = gapPtr(123e9)
+	if b, _ := json.Marshal(in); strings.Contains(string(b), "priorVintages") {
+		t.Errorf("priorVintages false: want it omitted, got %s", b)
+	}
+	in.PriorVintages = true
 	b, err := json.Marshal(in)
 	if err != nil {
 		t.Fatal(err)
@@ -298,7 +388,7 @@ func TestGapInputsJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	if back.DCRevenueUSD != in.DCRevenueUSD || back.AIRevenueUSD == nil || *back.AIRevenueUSD != 123e9 ||
-		len(back.Revenue) != 1 || back.Years != 4 {
+		len(back.Revenue) != 1 || back.Years != 4 || !back.PriorVintages {
 		t.Errorf("round trip: want %+v, got %+v", in, back)
 	}
 }

@@ -17,7 +17,9 @@ import (
 type Gap struct {
 	Preset    string
 	LifeYears float64
-	Years     []planner.GapYear
+	// PriorVintages says the vintages before the first year are counted.
+	PriorVintages bool
+	Years         []planner.GapYear
 	// ClosesYear is the first year with gap <= 0, nil when not within the
 	// horizon.
 	ClosesYear *int
@@ -35,7 +37,7 @@ func NewGap(r *planner.GapResult) (*Gap, error) {
 	if r == nil {
 		return nil, errors.New("plot: no gap result")
 	}
-	g := &Gap{Preset: r.Inputs.Preset, LifeYears: r.Inputs.LifeYears, Years: append([]planner.GapYear(nil), r.Years...),
+	g := &Gap{Preset: r.Inputs.Preset, LifeYears: r.Inputs.LifeYears, PriorVintages: r.Inputs.PriorVintages, Years: append([]planner.GapYear(nil), r.Years...),
 		ClosesYear: r.ClosesYear, GapToRevenue: r.GapToRevenue,
 		ItemisedRevenueUSD: r.ItemisedRevenueUSD, ItemisedGapUSD: r.ItemisedGapUSD}
 	for _, y := range g.Years {
@@ -149,7 +151,12 @@ func (g *Gap) Draw(c *Canvas) error {
 	}
 	first, last := g.Years[0], g.Years[len(g.Years)-1]
 	life := "life L = 1 (Cahn's convention)"
-	if g.LifeYears != 1 {
+	switch {
+	case g.LifeYears > 1 && g.PriorVintages:
+		life = "capex spread over a life of " + planner.FormatNumber(g.LifeYears) + " years (earlier vintages counted)"
+	case g.LifeYears > 1:
+		life = "capex spread over a life of " + planner.FormatNumber(g.LifeYears) + " years (vintages from " + strconv.Itoa(first.Year) + " on)"
+	case g.LifeYears != 1:
 		life = "capex spread over a life of " + planner.FormatNumber(g.LifeYears) + " years"
 	}
 	title := fmt.Sprintf("Required vs expected AI revenue, %d–%d", first.Year, last.Year)

@@ -72,6 +72,9 @@ func gapChartCases(t testing.TB) []struct {
 		in.LifeYears, in.CapexGrowth, in.RevenueGrowth, in.Years = 4, 1.25, 1.6, 10
 	})
 	life := gapInputs(t, planner.GapPreset2024, func(in *planner.GapInputs) { in.LifeYears = 4 })
+	prior := gapInputs(t, planner.GapPreset2024, func(in *planner.GapInputs) {
+		in.LifeYears, in.CapexGrowth, in.PriorVintages = 3, 1.5, true
+	})
 	p2023 := gapInputs(t, planner.GapPreset2023, nil)
 	cloud, err := planner.DefaultProjection(cat)
 	if err != nil {
@@ -88,6 +91,7 @@ func gapChartCases(t testing.TB) []struct {
 		{"waterfall-sequoia-2024", KindWaterfall, Input{Catalog: cat}},
 		{"waterfall-sequoia-2023", KindWaterfall, Input{Catalog: cat, Gap: &p2023}},
 		{"waterfall-life-4", KindWaterfall, Input{Catalog: cat, Gap: &life}},
+		{"waterfall-life-3-prior", KindWaterfall, Input{Catalog: cat, Gap: &prior}},
 		{"projection-default", KindProjection, Input{Catalog: cat, Scenarios: defs.Scenarios}},
 		{"projection-cloud", KindProjection, Input{Catalog: cat, Scenarios: defs.Scenarios, Projection: &cloud}},
 	}
@@ -142,6 +146,25 @@ func TestGapChartText(t *testing.T) {
 		{"gap closes", KindGap, Input{Catalog: cat, Gap: ptr(gapInputs(t, planner.GapPreset2024, func(in *planner.GapInputs) {
 			in.RevenueGrowth, in.Years = 2, 6
 		}))}, []string{"Gap closes in 2027"}},
+		// L = 6 without the earlier vintages: 600/6 = $100B due in 2024, the
+		// other $500B in later years; a $0 gap.
+		{"waterfall life 6", KindWaterfall, Input{Catalog: cat, Gap: ptr(gapInputs(t, planner.GapPreset2024, func(in *planner.GapInputs) {
+			in.LifeYears = 6
+		}))}, []string{"$600B", "− due in later years", "−$500B", "$100B", "no earlier vintages counted"}},
+		// L = 6 with them, flat capex: six vintages x $100B = Cahn's $600B,
+		// no later-years step, the $500B hole.
+		{"waterfall life 6 prior", KindWaterfall, Input{Catalog: cat, Gap: ptr(gapInputs(t, planner.GapPreset2024, func(in *planner.GapInputs) {
+			in.LifeYears, in.PriorVintages = 6, true
+		}))}, []string{"$600B", "= Required revenue<", "$500B", "earlier vintages counted", "since 2019"}},
+		// L = 3, capex 1.5x, with them: the 2024 vintage's $600B less $400B
+		// due later, plus the 2022-2023 vintages' 200/2.25 + 200/1.5 = $222B:
+		// 3800/9 = $422B required.
+		{"waterfall life 3 prior growth", KindWaterfall, Input{Catalog: cat, Gap: ptr(gapInputs(t, planner.GapPreset2024, func(in *planner.GapInputs) {
+			in.LifeYears, in.CapexGrowth, in.PriorVintages = 3, 1.5, true
+		}))}, []string{"$600B", "−$400B", "+$222B", "+ earlier vintages'", "share (2022–2023)", "$422B"}},
+		{"gap life 6 prior", KindGap, Input{Catalog: cat, Gap: ptr(gapInputs(t, planner.GapPreset2024, func(in *planner.GapInputs) {
+			in.LifeYears, in.PriorVintages = 6, true
+		}))}, []string{"earlier vintages counted", "required $600B", "gap $500B"}},
 		// DefaultProjection: GPT-4 $40.7M (2023) x 2.4^n crosses $1B in
 		// 2027 (40.7M x 2.4^4 = $1.35B), $10B in 2030, $100B in 2032.
 		{"projection", KindProjection, Input{Catalog: cat}, []string{"$1B run: 2027", "$10B run: 2030", "$100B run: 2032", "GPT-4", "amortised hardware plus energy"}},

@@ -11,9 +11,12 @@ import (
 // Waterfall is the bubble-gap waterfall of the first year: from the
 // accelerator data-centre revenue run-rate, through the rest of the
 // data-centre cost and the end user's margin, to the required revenue, then
-// minus the expected AI revenue down to the gap. When the revenue table has
-// an "other" line (or an override), the gap against the listed companies
-// only is marked too.
+// minus the expected AI revenue down to the gap. With a life L > 1 the
+// vintage's lifetime need steps down by the part due in later years and,
+// when the earlier vintages are counted, up by their share of the first
+// year (no steps when the two cancel, as with flat capex). When the revenue
+// table has an "other" line (or an override), the gap against the listed
+// companies only is marked too.
 type Waterfall struct {
 	Year  int
 	Steps []WaterfallStep
@@ -23,6 +26,10 @@ type Waterfall struct {
 	ItemisedRevenueUSD float64
 	ItemisedGapUSD     float64
 	LifeYears          float64
+	// PriorVintages says the earlier years' vintages are counted
+	// (planner.GapInputs.PriorVintages); CapexGrowth extrapolates them.
+	PriorVintages bool
+	CapexGrowth   float64
 }
 
 // StepKind is the role of a waterfall step.
@@ -54,7 +61,7 @@ func NewWaterfall(r *planner.GapResult) (*Waterfall, error) {
 		return nil, errors.New("plot: no gap result")
 	}
 	in := &r.Inputs
-	w := &Waterfall{Year: in.Year, LifeYears: in.LifeYears}
+	w := &Waterfall{Year: in.Year, LifeYears: in.LifeYears, PriorVintages: in.PriorVintages, CapexGrowth: in.CapexGrowth}
 	run, dc, life, req := in.DCRevenueUSD, r.DataCentreCostUSD, r.VintageRevenueUSD, r.RequiredRevenueUSD
 	if !finite(run, dc, life, req, r.AIRevenueUSD, r.GapUSD, r.ItemisedRevenueUSD, r.ItemisedGapUSD) {
 		return nil, errors.New("plot: the gap model gave a non-finite figure")
@@ -62,16 +69,31 @@ func NewWaterfall(r *planner.GapResult) (*Waterfall, error) {
 	add := func(label string, k StepKind, v float64) {
 		w.Steps = append(w.Steps, WaterfallStep{Label: label, Kind: k, ValueUSD: v})
 	}
+	// own is the first vintage's share of the first year; the rest of req
+	// is the earlier vintages' (0 unless they are counted).
+	own := life * planner.VintageWeight(0, in.LifeYears)
+	whole := math.Abs(req-life) <= 1e-6*math.Max(1, life)
+	rest := "+ rest of data-centre cost (GPUs " + planner.HumanPercent(in.GPUShare) + " of TCO)"
+	if in.PriorVintages && !whole {
+		// ten bars: a shorter label keeps to three lines
+		rest = "+ rest of data-centre cost (GPUs " + planner.HumanPercent(in.GPUShare) + ")"
+	}
 	add("Accelerator data-centre revenue run-rate", StepTotal, run)
-	add("+ rest of data-centre cost (GPUs "+planner.HumanPercent(in.GPUShare)+" of TCO)", StepAdd, dc-run)
+	add(rest, StepAdd, dc-run)
 	add("= Data-centre cost", StepTotal, dc)
 	add("+ end-user gross margin ("+planner.HumanPercent(in.Margin)+")", StepAdd, life-dc)
-	if math.Abs(req-life) > 1e-6*math.Max(1, life) {
+	switch {
+	case whole:
+		add("= Required revenue", StepTotal, req)
+	case in.PriorVintages:
+		add("= Revenue needed over the vintage's life", StepTotal, life)
+		add(fmt.Sprintf("− its share due in later years (L = %s)", planner.FormatNumber(in.LifeYears)), StepSubtract, own-life)
+		add("+ "+w.earlierLabel(), StepAdd, req-own)
+		add(fmt.Sprintf("= Required revenue in %d", in.Year), StepTotal, req)
+	default:
 		add("= Revenue needed over the vintage's life", StepTotal, life)
 		add(fmt.Sprintf("− due in later years (L = %s)", planner.FormatNumber(in.LifeYears)), StepSubtract, req-life)
 		add(fmt.Sprintf("= Required revenue in %d", in.Year), StepTotal, req)
-	} else {
-		add("= Required revenue", StepTotal, req)
 	}
 	add("− expected AI revenue", StepSubtract, -r.AIRevenueUSD)
 	add("= Gap", StepResult, r.GapUSD)
@@ -79,6 +101,16 @@ func NewWaterfall(r *planner.GapResult) (*Waterfall, error) {
 		w.Itemised, w.ItemisedRevenueUSD, w.ItemisedGapUSD = true, r.ItemisedRevenueUSD, r.ItemisedGapUSD
 	}
 	return w, nil
+}
+
+// earlierLabel names the earlier vintages' share of the first year, with
+// their years: "earlier vintages' share (2022–2023)".
+func (w *Waterfall) earlierLabel() string {
+	n := int(math.Ceil(w.LifeYears)) - 1
+	if n == 1 {
+		return fmt.Sprintf("earlier vintage's share (%d)", w.Year-1)
+	}
+	return fmt.Sprintf("earlier vintages' share (%d–%d)", w.Year-n, w.Year-1)
 }
 
 func buildWaterfall(in Input) (Chart, error) {
@@ -117,10 +149,23 @@ func (w *Waterfall) Draw(c *Canvas) error {
 	}
 	c.Legend(items)
 	var notes []string
-	if w.LifeYears == 1 {
+	switch {
+	case w.LifeYears == 1:
 		notes = append(notes, "Life L = 1: one year of capex against one year of revenue (Cahn's convention).")
-	} else {
-		notes = append(notes, fmt.Sprintf("Life L = %s years: the first year carries 1/L of its vintage's need (Cahn uses L = 1).", planner.FormatNumber(w.LifeYears)))
+	case w.LifeYears < 1:
+		notes = append(notes, fmt.Sprintf("Life L = %s years: a vintage's whole need falls in its own year, as with L = 1 (Cahn's convention).", planner.FormatNumber(w.LifeYears)))
+	case w.PriorVintages:
+		n := int(math.Ceil(w.LifeYears)) - 1
+		note := fmt.Sprintf("Life L = %s years, earlier vintages counted: %d carries 1/L of the need of each vintage since %d",
+			planner.FormatNumber(w.LifeYears), w.Year, w.Year-n)
+		if w.CapexGrowth == 1 {
+			note += "; with flat capex that is Cahn's figure, the steady state (Cahn uses L = 1)."
+		} else {
+			note += fmt.Sprintf(" (capex before %d at %s×/yr; flat capex would give Cahn's figure).", w.Year, planner.FormatNumber(w.CapexGrowth))
+		}
+		notes = append(notes, note)
+	default:
+		notes = append(notes, fmt.Sprintf("Life L = %s years: the first year carries 1/L of its vintage's need, no earlier vintages counted (Cahn uses L = 1).", planner.FormatNumber(w.LifeYears)))
 	}
 	if w.Itemised {
 		notes = append(notes, fmt.Sprintf("Dashed: the listed companies alone sum to %s, a gap of %s; the bars use the table's total.",

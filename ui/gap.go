@@ -25,9 +25,12 @@ import (
 // showing the last valid results. Widgets are fields so tests can drive them.
 type GapView struct {
 	// Gap model inputs.
-	Preset                                         *widget.Select
-	Year, DCRevenue, GPUShare, Margin, AIRevenue   *widget.Entry
-	Life, CapexGrowth, RevenueGrowth, Years        *widget.Entry
+	Preset                                       *widget.Select
+	Year, DCRevenue, GPUShare, Margin, AIRevenue *widget.Entry
+	Life, CapexGrowth, RevenueGrowth, Years      *widget.Entry
+	// PriorVintages counts the capex vintages before the first year
+	// (planner.GapInputs.PriorVintages).
+	PriorVintages                                  *widget.Check
 	Rows                                           []*RevenueRow
 	AddRow                                         *widget.Button
 	RevenueSummary, GapRatio, Closes, Status, Rule *widget.Label
@@ -150,6 +153,11 @@ func (v *GapView) build() {
 	v.AIRevenue = v.entry("ai-revenue", g)
 	v.AIRevenue.SetPlaceHolder("the table's total")
 	v.Life = v.entry("life", g)
+	v.PriorVintages = widget.NewCheck("Count earlier capex vintages (steady state)", func(bool) {
+		if !v.loading {
+			v.applyGap()
+		}
+	})
 	v.CapexGrowth = v.entry("capex-growth", g)
 	v.RevenueGrowth = v.entry("revenue-growth", g)
 	v.Years = v.entry("years", g)
@@ -215,6 +223,7 @@ func (v *GapView) build() {
 		widget.NewFormItem("GPU share of TCO", v.GPUShare),
 		widget.NewFormItem("End-user margin", v.Margin),
 		widget.NewFormItem("Depreciation life L (yr)", v.Life),
+		widget.NewFormItem("", v.PriorVintages),
 		widget.NewFormItem("Capex growth (×/yr)", v.CapexGrowth),
 		widget.NewFormItem("AI revenue growth (×/yr)", v.RevenueGrowth),
 		widget.NewFormItem("Years", v.Years),
@@ -407,6 +416,7 @@ func (v *GapView) SetInputs(in planner.GapInputs) {
 		v.AIRevenue.SetText(usdText(*in.AIRevenueUSD))
 	}
 	v.Life.SetText(planner.FormatNumber(in.LifeYears))
+	v.PriorVintages.SetChecked(in.PriorVintages)
 	v.CapexGrowth.SetText(growthText(in.CapexGrowth))
 	v.RevenueGrowth.SetText(growthText(in.RevenueGrowth))
 	v.Years.SetText(strconv.Itoa(in.Years))
@@ -633,6 +643,7 @@ func (v *GapView) readGap() (planner.GapInputs, error) {
 		in.AIRevenueUSD = &x
 	}
 	in.LifeYears = r.num("life")
+	in.PriorVintages = v.PriorVintages.Checked
 	in.CapexGrowth = r.num("capex-growth")
 	in.RevenueGrowth = r.num("revenue-growth")
 	in.Years = r.whole("years")

@@ -119,6 +119,59 @@ func TestGapViewTyping(t *testing.T) {
 	}
 }
 
+// TestGapViewPriorVintages: with a 6-year life the sequoia-2024 preset's
+// first year needs 600/6 = $100B (a $0 gap) when only the vintages from 2024
+// on count, and Cahn's $600B ($500B gap) when the 2019-2023 vintages count
+// too (flat capex: the steady state). The check is stored in the inputs and
+// survives a file round trip.
+func TestGapViewPriorVintages(t *testing.T) {
+	v, win, changes := newTestGapView(t)
+	retype(win, v.Life, "6")
+	cases := []struct {
+		name          string
+		checked       bool
+		required, gap string
+	}{
+		{"life 6, from 2024 on", false, "$100B", "$0"},
+		{"life 6, earlier vintages", true, "$600B", "$500B"},
+		{"life 6, unchecked again", false, "$100B", "$0"},
+	}
+	for _, c := range cases {
+		n := *changes
+		if v.PriorVintages.Checked != c.checked {
+			test.Tap(v.PriorVintages)
+		}
+		row := v.YearlyRows()[0]
+		if row[1] != c.required || row[3] != c.gap {
+			t.Errorf("%s: want required %s, gap %s; got %s, %s", c.name, c.required, c.gap, row[1], row[3])
+		}
+		if got := v.Inputs().PriorVintages; got != c.checked {
+			t.Errorf("%s: Inputs().PriorVintages: want %v, got %v", c.name, c.checked, got)
+		}
+		if c.name != cases[0].name && *changes != n+1 {
+			t.Errorf("%s: want one OnChanged call, got %d", c.name, *changes-n)
+		}
+	}
+	test.Tap(v.PriorVintages)
+	cat, _ := testData(t)
+	f, _ := assets.Defaults()
+	v.Store(f)
+	if f.Gap == nil || !f.Gap.PriorVintages || f.Gap.LifeYears != 6 {
+		t.Fatalf("Store: want priorVintages and life 6, got %+v", f.Gap)
+	}
+	w2, err := NewGapView(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w2.PriorVintages.Checked {
+		t.Error("fresh view: want the check off (the preset), got on")
+	}
+	w2.Update(State{Catalog: cat, File: f})
+	if !w2.PriorVintages.Checked || w2.YearlyRows()[0][1] != "$600B" {
+		t.Errorf("loaded: want the check on and required $600B, got %v and %s", w2.PriorVintages.Checked, w2.YearlyRows()[0][1])
+	}
+}
+
 // TestGapViewInvalidKeepsResults: refused text marks its entry with the
 // FieldError and the last valid results stay.
 func TestGapViewInvalidKeepsResults(t *testing.T) {

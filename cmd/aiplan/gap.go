@@ -16,13 +16,18 @@ func init() {
 		summary: "the AI investment-versus-revenue gap (Sequoia's $200B / $600B question), year by year",
 		usage: `aiplan gap [--preset sequoia-2023|sequoia-2024] [--dc-revenue USD] [--gpu-share F]
            [--margin F] [--ai-revenue USD] [--life YEARS] [--capex-growth X]
-           [--revenue-growth X] [--years N] [--json]
+           [--revenue-growth X] [--years N] [--prior-vintages] [--json]
 
 required revenue = data-centre revenue run-rate / GPU share of TCO / (1 - margin)
 gap = required revenue - AI revenue, per year, over --years rows from the
 preset's year (2023 or 2024). Flags override the preset (sequoia-2024 when
 none is named); --ai-revenue replaces the revenue table's total. The presets
 use a depreciation life of 1 year, flat capex and revenue, 5 rows.
+With --life L > 1 each year's capex is spread over L years and only the
+vintages from the first year on count, so the first years carry a fraction
+of Cahn's figure; --prior-vintages also counts the vintages of the L - 1
+years before (capex extrapolated backwards at --capex-growth): the steady
+state, where flat capex needs Cahn's figure every year.
 Quantities accept 150B, $150B, 50%, 2.4x, 1e9.`,
 		run: runGap,
 	})
@@ -32,9 +37,12 @@ Quantities accept 150B, $150B, 50%, 2.4x, 1e9.`,
 var gapFlags = []string{"dc-revenue", "gpu-share", "margin", "ai-revenue", "life",
 	"capex-growth", "revenue-growth", "years"}
 
+// gapPriorFlag is the boolean flag that sets GapInputs.PriorVintages.
+const gapPriorFlag = "prior-vintages"
+
 func runGap(e *env) int {
 	fs := newFlagSet()
-	fs.Bool("json", "help")
+	fs.Bool("json", "help", gapPriorFlag)
 	fs.Value("preset")
 	fs.Value(gapFlags...)
 	if err := fs.Parse(e.args); err != nil {
@@ -62,7 +70,8 @@ func runGap(e *env) int {
 	return exitOK
 }
 
-// gapFromFlags builds the gap inputs from --preset and the gap flags: the
+// gapFromFlags builds the gap inputs from --preset, the gap flags and
+// --prior-vintages (which the caller declares as a boolean flag): the
 // inputs, the flags given as typed (for cliFieldError), and, when ok is
 // false, the exit code after the error has been reported.
 func gapFromFlags(e *env, fs *flagSet) (in planner.GapInputs, given map[string]string, code int, ok bool) {
@@ -81,6 +90,9 @@ func gapFromFlags(e *env, fs *flagSet) (in planner.GapInputs, given map[string]s
 				strings.Join(planner.GapPresetIDs(), ", ")), false
 		}
 		return in, nil, e.fail("gap: %v", err), false
+	}
+	if fs.Has(gapPriorFlag) {
+		in.PriorVintages = true
 	}
 	given = map[string]string{}
 	for _, name := range gapFlags {

@@ -49,6 +49,14 @@ func TestGapJSON(t *testing.T) {
 		// L = 3 and no earlier vintages: the first year needs 600 / 3 = 200.
 		{name: "life 3", args: []string{"gap", "--life", "3", "--json"},
 			required: 200e9, gap: 100e9, itemised: 70e9, itemGap: 130e9, rows: 5, firstYear: 2024},
+		// L = 6 and no earlier vintages: 600 / 6 = 100 against $100B of
+		// revenue, a $0 gap that "closes" in the first year.
+		{name: "life 6", args: []string{"gap", "--life", "6", "--json"},
+			required: 100e9, gap: 0, itemised: 70e9, itemGap: 30e9, rows: 5, firstYear: 2024, closes: 2024.0},
+		// L = 6 with the earlier vintages (2019-2023, flat capex): six
+		// vintages of 600 / 6 each, Cahn's $600B and $500B hole (steady state).
+		{name: "life 6 prior vintages", args: []string{"gap", "--life", "6", "--prior-vintages", "--json"},
+			required: 600e9, gap: 500e9, itemised: 70e9, itemGap: 530e9, rows: 5, firstYear: 2024},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -202,6 +210,19 @@ func TestGapTornadoJSON(t *testing.T) {
 		b := bars[i].(map[string]any)
 		if b["key"] != w.key || abs(b["swing"].(float64)/1e9-w.swing) > 1e-6 {
 			t.Errorf("bar %d: want %s with swing %gB, got %v with %v", i, w.key, w.swing, b["key"], b["swing"])
+		}
+	}
+
+	// --prior-vintages reaches the gap tornado: with L = 6 the first year's
+	// gap is 600/6 - 100 = 0 without the earlier vintages and 600 - 100 =
+	// 500 with them.
+	for _, c := range []struct {
+		args []string
+		base float64
+	}{{nil, 0}, {[]string{"--prior-vintages"}, 500e9}} {
+		args := append([]string{"tornado", "--gap", "--life", "6", "--json"}, c.args...)
+		if m := runJSON(t, args...); abs(m["base"].(float64)-c.base) > 1e-3 {
+			t.Errorf("%v: want base %g, got %v", args, c.base, m["base"])
 		}
 	}
 

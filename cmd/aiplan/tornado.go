@@ -26,7 +26,7 @@ or one under withExperiments.
 
 With --gap the inputs are those of 'aiplan gap' (--preset, --dc-revenue,
 --gpu-share, --margin, --ai-revenue, --life, --capex-growth, --revenue-growth,
---years) and the output is the first year's gap (gapUSD, the default) or the
+--years, --prior-vintages) and the output is the first year's gap (gapUSD, the default) or the
 cumulative gap of the last year (cumulativeGapUSD). The run-rate, GPU share,
 margin, AI revenue, life and growths take the catalogue's default ranges; a
 flag you give gets a spread centred on its value.`,
@@ -230,7 +230,7 @@ func hasGapFlag(args []string) bool {
 // cause in the first-year or the cumulative gap.
 func runGapTornado(e *env) int {
 	fs := newFlagSet()
-	fs.Bool("gap", "json", "help")
+	fs.Bool("gap", "json", "help", gapPriorFlag)
 	fs.Value("preset", "output")
 	fs.Value(gapFlags...)
 	if err := fs.Parse(e.args); err != nil {
