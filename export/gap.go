@@ -69,14 +69,11 @@ func (wr *writer) gapSheet(in *planner.GapInputs, preset bool) error {
 		return f.SetCellValue(s, cell, v)
 	}
 	formula := func(cell, fm string) error { return f.SetCellFormula(s, cell, fm) }
-	ts, err := wr.style("", markTitle)
+	st, err := wr.plainStyles(markTitle, markHeader)
 	if err != nil {
 		return err
 	}
-	hs, err := wr.style("", markHeader)
-	if err != nil {
-		return err
-	}
+	ts, hs := st[0], st[1]
 	if err := set("A1", "Bubble gap: revenue required by AI capex versus expected AI revenue (Cahn, Sequoia Capital 2023 and 2024)"); err != nil {
 		return err
 	}

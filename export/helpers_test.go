@@ -168,9 +168,11 @@ const recalcXCU = `<?xml version="1.0" encoding="UTF-8"?>
 // values.
 const csvFilter = `csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1`
 
-// recalc converts book with LibreOffice headless, recalculating every
-// formula, and returns each sheet's rows by sheet name and the time taken.
-func recalc(t testing.TB, book []byte, sheets ...string) (map[string][][]string, time.Duration) {
+// convert writes book to a temporary folder as book.xlsx and converts it
+// with LibreOffice headless (its own profile, set to recalculate every
+// formula on load) through the filter; it returns the output folder,
+// soffice's messages and the time the conversion took.
+func convert(t testing.TB, book []byte, filter string) (out string, msg []byte, took time.Duration) {
 	t.Helper()
 	bin := soffice(t)
 	dir := t.TempDir()
@@ -185,17 +187,25 @@ func recalc(t testing.TB, book []byte, sheets ...string) (map[string][][]string,
 	if err := os.WriteFile(in, book, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(dir, "out")
+	out = filepath.Join(dir, "out")
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+profile, "--headless",
-		"--convert-to", csvFilter, "--outdir", out, in)
+		"--convert-to", filter, "--outdir", out, in)
 	start := time.Now()
 	msg, err := cmd.CombinedOutput()
-	took := time.Since(start)
+	took = time.Since(start)
 	if err != nil {
 		t.Fatalf("soffice: %v\n%s", err, msg)
 	}
+	return out, msg, took
+}
+
+// recalc converts book with LibreOffice headless, recalculating every
+// formula, and returns each sheet's rows by sheet name and the time taken.
+func recalc(t testing.TB, book []byte, sheets ...string) (map[string][][]string, time.Duration) {
+	t.Helper()
+	out, msg, took := convert(t, book, csvFilter)
 	res := map[string][][]string{}
 	for _, s := range sheets {
 		p := filepath.Join(out, "book-"+s+".csv")

@@ -48,14 +48,11 @@ func NewProjectionLayout() ProjectionLayout {
 func (wr *writer) projectionSheet(in *planner.ProjectionInputs) error {
 	f, s := wr.f, SheetProjection
 	cells := &cellWriter{f: f, s: s}
-	ts, err := wr.style("", markTitle)
+	st, err := wr.plainStyles(markTitle, markHeader, markNote)
 	if err != nil {
 		return err
 	}
-	hs, err := wr.style("", markHeader)
-	if err != nil {
-		return err
-	}
+	ts, hs, note := st[0], st[1], st[2]
 	basis := in.Basis
 	if basis == "" {
 		basis = planner.CostBasisAmortized
@@ -91,10 +88,6 @@ func (wr *writer) projectionSheet(in *planner.ProjectionInputs) error {
 			return err
 		}
 		cells.style(cellAt(2, r), cellAt(2, r), st)
-	}
-	note, err := wr.style("", markNote)
-	if err != nil {
-		return err
 	}
 	cells.str("A11", fmt.Sprintf("The table has one row per year from %d to %d; changing the base year or the last year does not add rows.", in.BaseYear, in.Until))
 	cells.style("A11", "A11", note)
@@ -170,18 +163,11 @@ func (wr *writer) uncertaintyAbout() string {
 func (wr *writer) uncertainty() error {
 	f, s := wr.f, SheetUncertainty
 	cells := &cellWriter{f: f, s: s}
-	ts, err := wr.style("", markTitle)
+	st, err := wr.plainStyles(markTitle, markHeader, markNote)
 	if err != nil {
 		return err
 	}
-	hs, err := wr.style("", markHeader)
-	if err != nil {
-		return err
-	}
-	note, err := wr.style("", markNote)
-	if err != nil {
-		return err
-	}
+	ts, hs, note := st[0], st[1], st[2]
 	cells.str("A1", "Uncertainty: simulation output (values, not formulas)")
 	cells.style("A1", "A1", ts)
 	if len(wr.rows) > UncertaintySetMax {

@@ -398,6 +398,19 @@ func (wr *writer) version() string {
 	return wr.opts.AppVersion
 }
 
+// plainStyles returns the style ID of each mark, with no number format.
+func (wr *writer) plainStyles(marks ...int) ([]int, error) {
+	ids := make([]int, len(marks))
+	for i, m := range marks {
+		id, err := wr.style("", m)
+		if err != nil {
+			return nil, err
+		}
+		ids[i] = id
+	}
+	return ids, nil
+}
+
 // style returns the cached style of a number format and a mark.
 func (wr *writer) style(format string, mark int) (int, error) {
 	k := styleKey{format, mark}

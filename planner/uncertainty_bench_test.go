@@ -3,12 +3,27 @@ package planner_test
 import (
 	"context"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"testing"
 
 	"aiplan/planner"
 )
+
+// checkOrdered fails a benchmark whose run produced nonsense: every
+// output's P10 <= P50 <= P90, with finite values.
+func checkOrdered(t testing.TB, u *planner.Uncertainty) {
+	t.Helper()
+	if u == nil || len(u.Totals) == 0 {
+		t.Fatalf("Monte Carlo: want quantiles of every output, got none")
+	}
+	for path, q := range u.Totals {
+		if !(q.P10 <= q.P50 && q.P50 <= q.P90) || math.IsNaN(q.Mean) || math.IsInf(q.P90, 0) {
+			t.Fatalf("Monte Carlo %s: want finite P10 <= P50 <= P90, got %+v", path, q)
+		}
+	}
+}
 
 // BenchmarkMonteCarlo measures the full training chain with about a dozen
 // uncertain inputs, percentiles of every output included, per core.
@@ -25,11 +40,13 @@ func BenchmarkMonteCarlo(b *testing.B) {
 				old := runtime.GOMAXPROCS(procs)
 				defer runtime.GOMAXPROCS(old)
 				b.ReportAllocs()
+				var u *planner.Uncertainty
 				for b.Loop() {
-					if _, err := sim.Run(context.Background(), planner.Options{Samples: n, Seed: 1}); err != nil {
+					if u, err = sim.Run(context.Background(), planner.Options{Samples: n, Seed: 1}); err != nil {
 						b.Fatal(err)
 					}
 				}
+				checkOrdered(b, u)
 				sps := float64(n) * float64(b.N) / b.Elapsed().Seconds()
 				b.ReportMetric(sps, "samples/s")
 				b.ReportMetric(sps/float64(procs), "samples/s/core")
