@@ -385,8 +385,9 @@ func TestCatalogAnchors(t *testing.T) {
 	if k := c.CoolingPreset("air"); k == nil || k.PUE.Value != 1.1 || k.WUELPerKWh.Value != 0.55 {
 		t.Errorf("air cooling: want PUE 1.1 and WUE 0.55")
 	}
-	if k := c.CoolingPreset("liquid"); k == nil || k.WUELPerKWh.Value != 0 || !k.PUE.IsAssumption() {
-		t.Errorf("liquid cooling: want WUE 0 and an assumed PUE")
+	// Bull 2012: direct liquid cooling PUE 1.1-1.2 (midpoint 1.15), closed loop.
+	if k := c.CoolingPreset("liquid"); k == nil || k.WUELPerKWh.Value != 0 || k.PUE.Value != 1.15 || k.PUE.Source == "" {
+		t.Errorf("liquid cooling: want WUE 0 and PUE 1.15 cited (BULL-DLC)")
 	}
 	// Epoch constants.
 	k := c.Constants
