@@ -18,6 +18,15 @@ type IndustryData struct {
 	Defaults   map[string]Figure `json:"defaults"`
 	References map[string]Figure `json:"references"`
 	Presets    []IndustryPreset  `json:"presets"`
+	// ExampleSeries is a small cited capex series for the build-out chart.
+	ExampleSeries CapexSeries `json:"exampleSeries"`
+}
+
+// CapexSeries is a named, cited yearly capex series.
+type CapexSeries struct {
+	Name   string      `json:"name"`
+	Source string      `json:"source"`
+	Years  []YearCapex `json:"years"`
 }
 
 // IndustryPreset is a named build-out: an energy source and a cooling preset
@@ -95,6 +104,9 @@ func ParseIndustry(data []byte) (*IndustryData, error) {
 				return nil, err
 			}
 		}
+	}
+	if _, ok := d.Sources[d.ExampleSeries.Source]; len(d.ExampleSeries.Years) > 0 && !ok {
+		return nil, fmt.Errorf("industry data: exampleSeries: unknown source %q", d.ExampleSeries.Source)
 	}
 	return &d, nil
 }

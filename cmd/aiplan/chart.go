@@ -124,7 +124,12 @@ func runChart(e *env) int {
 			}
 		}
 	}
-	ch, err := plot.Build(kind, in)
+	var ch plot.Chart
+	if kind == industryChartKind {
+		ch, err = industryChart(cat)
+	} else {
+		ch, err = plot.Build(kind, in)
+	}
 	if err != nil {
 		var se *plot.ScenarioError
 		switch field := planner.ErrField(err); {

@@ -10,6 +10,7 @@ import (
 
 	"aiplan/assets"
 	"aiplan/planner"
+	"aiplan/plot"
 )
 
 func init() {
@@ -235,4 +236,30 @@ func round3(v float64) float64 {
 	s := strconv.FormatFloat(v, 'g', 3, 64)
 	f, _ := strconv.ParseFloat(s, 64)
 	return f
+}
+
+// industryChartKind is 'aiplan chart industry': the example capex series of
+// assets/industry.json as a build-out at Epoch AI's 1 GW model.
+const industryChartKind = "industry"
+
+// industryChart builds the build-out chart of the example capex series.
+func industryChart(cat *planner.Catalog) (plot.Chart, error) {
+	data, err := assets.Industry()
+	if err != nil {
+		return nil, err
+	}
+	res, err := planner.ResolveIndustry(cat, data, planner.IndustryRequest{Preset: planner.IndustryPresetEpoch})
+	if err != nil {
+		return nil, err
+	}
+	years, err := planner.BuildOut(res.Inputs, data.ExampleSeries.Years)
+	if err != nil {
+		return nil, err
+	}
+	in := res.Inputs
+	sub := fmt.Sprintf("Capex (%s) / %s per GW (Epoch AI, May 2026); energy at %s utilisation, PUE %s; water withdrawal %s + %s L/kWh (Li et al.); all segments' capex, not only AI.",
+		data.ExampleSeries.Source, planner.HumanUSD(in.CapexPerGWUSD), planner.HumanPercent(in.Utilization), planner.FormatNumber(in.PUE),
+		planner.FormatNumber(in.WUEWithdrawalLPerKWh), planner.FormatNumber(in.EWIFWithdrawalLPerKWh))
+	dk, _ := data.Reference("denmarkWithdrawalM3")
+	return plot.NewIndustry(data.ExampleSeries.Name, sub, years, dk.Value)
 }

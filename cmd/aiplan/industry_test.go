@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 )
@@ -81,5 +82,24 @@ func TestIndustryBadInput(t *testing.T) {
 				t.Errorf("want %q in %q", c.flag, errb.String())
 			}
 		})
+	}
+}
+
+// TestIndustryChart: 'aiplan chart industry' writes a PNG and an SVG.
+func TestIndustryChart(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"b.png", "b.svg"} {
+		var out, errb bytes.Buffer
+		path := dir + "/" + name
+		if code := run([]string{"chart", "industry", "-o", path}, nil, &out, &errb); code != exitOK {
+			t.Fatalf("%s: want exit 0, got %d: %s", name, code, errb.String())
+		}
+		b, err := os.ReadFile(path)
+		if err != nil || len(b) < 1000 {
+			t.Errorf("%s: want a chart file, got %d bytes (%v)", name, len(b), err)
+		}
+		if strings.HasSuffix(name, ".svg") && !strings.Contains(string(b), "Denmark") {
+			t.Errorf("%s: want the Denmark comparison in the chart", name)
+		}
 	}
 }
