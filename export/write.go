@@ -299,6 +299,7 @@ func (wr *writer) build() error {
 	if proj != nil {
 		sheets = append(sheets, SheetProjection)
 	}
+	sheets = append(sheets, SheetIndustry)
 	if wr.opts.Uncertainty {
 		sheets = append(sheets, SheetUncertainty)
 	}
@@ -360,6 +361,9 @@ func (wr *writer) build() error {
 		if err := wr.projectionSheet(proj); err != nil {
 			return err
 		}
+	}
+	if err := wr.industrySheet(); err != nil {
+		return err
 	}
 	if wr.opts.Uncertainty {
 		if err := wr.uncertainty(); err != nil {
