@@ -8,9 +8,12 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"fyne.io/fyne/v2/widget"
+
 	"aiplan/assets"
 	"aiplan/planner"
 	"aiplan/plot"
+	"aiplan/ui"
 )
 
 func init() {
@@ -262,4 +265,14 @@ func industryChart(cat *planner.Catalog) (plot.Chart, error) {
 		planner.FormatNumber(in.WUEWithdrawalLPerKWh), planner.FormatNumber(in.EWIFWithdrawalLPerKWh))
 	dk, _ := data.Reference("denmarkWithdrawalM3")
 	return plot.NewIndustry(data.ExampleSeries.Name, sub, years, dk.Value)
+}
+
+// industryView is the window's Industry tab; the embedded industry file
+// fails to load only in a broken build, and the tab then says why.
+func industryView(cat *planner.Catalog) ui.View {
+	data, err := assets.Industry()
+	if err != nil {
+		return ui.View{Title: "Industry", Content: widget.NewLabel("The industry data did not load: " + err.Error())}
+	}
+	return ui.NewIndustryView(cat, data).View()
 }

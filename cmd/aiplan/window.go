@@ -98,6 +98,7 @@ func runWindow(stderr io.Writer) int {
 			ui.NewChartsView(cat, w).View(),
 			ui.NewUncertaintyView(cat, w).View(),
 			gap.View(),
+			industryView(cat),
 			ui.NewBacktestView(cat).View(),
 		},
 		// Runs off the UI goroutine (ui.Window.ExportExcelURI).

@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"flag"
+	"image/png"
+	"os"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"aiplan/assets"
+)
+
+var industryShot = flag.String("industry-screenshot", "", "write a 1366x768 picture of the Industry view to this PNG path")
+
+func newTestIndustryView(t *testing.T) (*IndustryView, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	cat, _ := testData(t)
+	data, err := assets.Industry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := NewIndustryView(cat, data)
+	win := test.NewTempWindow(t, container.NewScroll(v.content))
+	win.Resize(fyne.NewSize(1366, 768))
+	return v, win
+}
+
+// TestIndustryView drives the presets and entries: Li et al.'s 2027 low
+// case is 4.2 billion m3 withdrawn, 4.29 Denmarks (0.98 billion m3, CIA
+// 2020); Epoch's 1 GW costs $8.5B a year; Crane's 835 MW covers 75.9% of
+// 1.1 GW of facility power; refused text marks the entry and keeps the
+// last valid results.
+func TestIndustryView(t *testing.T) {
+	v, win := newTestIndustryView(t)
+	cases := []struct {
+		preset string
+		label  func() string
+		want   []string
+	}{
+		{"epoch-1gw-2026", func() string { return v.AnnualCost.Text }, []string{"$8.51B"}},
+		{"epoch-1gw-2026", func() string { return v.Required.Text }, []string{"$17B"}},
+		{"li-2027-low", func() string { return v.Withdrawal.Text }, []string{"4.2 billion m³", "4.29× Denmark"}},
+		{"li-2027-high", func() string { return v.Withdrawal.Text }, []string{"6.62 billion m³"}},
+		{"three-mile-island", func() string { return v.Supply.Text }, []string{"835 MW", "75.9%"}},
+		{"jean-zay", func() string { return v.Heat.Text }, []string{"about 999 homes"}},
+	}
+	for _, c := range cases {
+		t.Run(c.preset, func(t *testing.T) {
+			v.Preset.SetSelected(c.preset)
+			for _, w := range c.want {
+				if got := c.label(); !strings.Contains(got, w) {
+					t.Errorf("%s: want %q in %q", c.preset, w, got)
+				}
+			}
+			if !strings.Contains(v.Sources["pue"].Text, ":") {
+				t.Errorf("want the pue's source shown, got %q", v.Sources["pue"].Text)
+			}
+		})
+	}
+	t.Run("capex sizes the build-out", func(t *testing.T) {
+		v.Preset.SetSelected("epoch-1gw-2026")
+		retype(win, v.Entries["capex"], "380B")
+		if !strings.Contains(v.Capacity.Text, "10 GW") {
+			t.Errorf("want 10 GW from $380B at $38B/GW, got %q", v.Capacity.Text)
+		}
+	})
+	t.Run("refused text", func(t *testing.T) {
+		before := v.AnnualCost.Text
+		retype(win, v.Entries["margin"], "abc")
+		if !v.Status.Visible() || !strings.Contains(v.Status.Text, "margin") {
+			t.Errorf("want margin marked and named, status %q", v.Status.Text)
+		}
+		retype(win, v.Entries["margin"], "50%")
+		retype(win, v.Entries["pue"], "0.5")
+		if !strings.Contains(v.Status.Text, "1 to 3") {
+			t.Errorf("want the pue range in %q", v.Status.Text)
+		}
+		if v.AnnualCost.Text != before {
+			t.Errorf("want the last valid results kept, got %q (was %q)", v.AnnualCost.Text, before)
+		}
+	})
+	if !strings.Contains(v.CoolingTable.Text, "20-30%") {
+		t.Errorf("want the cooling claim checked in %q", v.CoolingTable.Text)
+	}
+}
+
+// TestIndustryScreenshot writes the view with the real theme when
+// -industry-screenshot is given.
+func TestIndustryScreenshot(t *testing.T) {
+	if *industryShot == "" {
+		t.Skip("no -industry-screenshot path")
+	}
+	v, win := newTestIndustryView(t)
+	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
+	v.Preset.SetSelected("li-2027-low")
+	f, err := os.Create(*industryShot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, win.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
+}
