@@ -3,7 +3,9 @@ package ui
 import (
 	"fmt"
 	"image"
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -38,7 +40,9 @@ type IndustryView struct {
 	Capacity, Capex, AnnualCost, Required, Energy2, Emissions *widget.Label
 	Withdrawal, Consumption, Heat, Supply                     *widget.Label
 	CoolingTable, Status                                      *widget.Label
-	Chart                                                     *canvas.Image
+	// SourceList cites every source of the inputs on show.
+	SourceList *widget.Label
+	Chart      *canvas.Image
 
 	cat     *planner.Catalog
 	data    *planner.IndustryData
@@ -82,7 +86,7 @@ func (v *IndustryView) build() {
 		en.OnChanged = func(string) { v.changed(key) }
 		v.Entries[k] = en
 		src := widget.NewLabel("")
-		src.Wrapping = fyne.TextWrapWord
+		src.Truncation = fyne.TextTruncateEllipsis
 		src.Importance = widget.LowImportance
 		v.Sources[k] = src
 		label := "Capex (instead of GW)"
@@ -90,7 +94,7 @@ func (v *IndustryView) build() {
 			label = f.Label + " (" + f.Unit + ")"
 		}
 		form.Add(widget.NewLabel(label))
-		form.Add(container.NewGridWithColumns(2, en, src))
+		form.Add(container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(150, en.MinSize().Height), src), en))
 	}
 	lbl := func() *widget.Label {
 		l := widget.NewLabel("")
@@ -104,15 +108,21 @@ func (v *IndustryView) build() {
 	v.Status.Hide()
 	v.Chart = canvas.NewImageFromImage(nil)
 	v.Chart.FillMode = canvas.ImageFillContain
-	v.Chart.SetMinSize(fyne.NewSize(640, 300))
+	v.Chart.SetMinSize(fyne.NewSize(540, 270))
 	v.coolingText()
-	choices := container.NewGridWithColumns(6, widget.NewLabel("Preset"), v.Preset, widget.NewLabel("Energy"), v.Energy,
+	choices := container.New(layout.NewFormLayout(), widget.NewLabel("Preset"), v.Preset, widget.NewLabel("Energy source"), v.Energy,
 		widget.NewLabel("Cooling"), v.Cooling)
-	results := container.NewVBox(widget.NewLabelWithStyle("Results (a year unless stated)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		v.Capacity, v.Capex, v.AnnualCost, v.Required, v.Energy2, v.Emissions, v.Withdrawal, v.Consumption, v.Heat, v.Supply)
-	v.content = container.NewVBox(choices, v.Status, form, results,
-		widget.NewLabelWithStyle("Cooling: energy vs on-site water vs heat reuse", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		v.CoolingTable, v.Chart)
+	bold := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	v.SourceList = lbl()
+	v.content = container.NewVBox(choices, v.Status,
+		bold("Results (a year unless stated)"),
+		v.Capacity, v.Capex, v.AnnualCost, v.Required, v.Energy2, v.Emissions, v.Withdrawal, v.Consumption, v.Heat, v.Supply,
+		bold("Build-out of a capex series at these inputs"), v.Chart,
+		bold("Inputs (blank Capex: sized by GW)"), form,
+		bold("Cooling: energy vs on-site water vs heat reuse"), v.CoolingTable,
+		bold("Sources"), v.SourceList)
 }
 
 // changed records an edit of key ("" for a select) and recomputes.
@@ -166,6 +176,14 @@ func (v *IndustryView) request() (planner.IndustryRequest, bool) {
 func (v *IndustryView) showError(err error) {
 	v.Status.SetText(err.Error())
 	v.Status.Show()
+	v.relayout()
+}
+
+// relayout lays the tab out again after the status line shows or hides.
+func (v *IndustryView) relayout() {
+	if c, ok := v.content.(*fyne.Container); ok {
+		c.Refresh()
+	}
 }
 
 // recompute resolves and evaluates the build-out and refreshes the view;
@@ -187,7 +205,10 @@ func (v *IndustryView) recompute() {
 		v.showError(err)
 		return
 	}
-	v.Status.Hide()
+	if v.Status.Visible() {
+		v.Status.Hide()
+		v.relayout()
+	}
 	v.res, v.result = res, r
 	v.loading = true
 	v.Energy.SetSelected(res.Energy)
@@ -200,9 +221,10 @@ func (v *IndustryView) recompute() {
 		} else if k == "capex" && !v.edited[k] {
 			v.Entries[k].SetText("")
 		}
-		v.Sources[k].SetText(provenanceText(v.data, p, has))
+		v.Sources[k].SetText(provenanceText(p, has))
 	}
 	v.loading = false
+	v.SourceList.SetText(v.sourceList())
 	v.showResult()
 	v.drawChart()
 }
@@ -210,41 +232,81 @@ func (v *IndustryView) recompute() {
 // industryFormat shows an input as typed: fractions as percentages.
 func industryFormat(key string, x float64) string {
 	if f := planner.IndustryField(key); f != nil && f.Percent {
-		return planner.FormatNumber(x*100) + "%"
+		return planner.FormatNumber(round4(x*100)) + "%"
 	}
-	return planner.FormatQuantity(x)
+	return planner.FormatQuantity(round4(x))
 }
 
-// provenanceText says where an input comes from.
-func provenanceText(d *planner.IndustryData, p planner.Resolved, has bool) string {
+// provenanceText says where an input comes from, in a few words.
+func provenanceText(p planner.Resolved, has bool) string {
 	if !has {
 		return ""
 	}
 	src := p.Source
-	var cites []string
-	for _, k := range strings.Split(src, ",") {
-		if s, ok := d.Sources[k]; ok {
-			cites = append(cites, k+": "+firstClause(s.Citation))
-		}
-	}
-	if len(cites) > 0 {
-		src = strings.Join(cites, "; ")
+	if len(src) > 40 {
+		src = "derived"
 	}
 	if p.Assumption != "" {
-		src += " (assumption)"
+		src += "*"
 	}
-	return p.Origin + ": " + src
+	return src
 }
 
-// firstClause cuts a citation at its first colon, for a one-line source.
-func firstClause(s string) string {
-	if i := strings.Index(s, ":"); i > 0 && i < 120 {
-		return s[:i]
+// sourceList cites the sources of the inputs on show, with the
+// assumptions spelled out.
+func (v *IndustryView) sourceList() string {
+	seen := map[string]bool{}
+	var keys, notes []string
+	for _, k := range append(append([]string(nil), industryKeys...), "wue", "wue-withdrawal", "ewif", "ewif-withdrawal", "carbon", "supply-mw") {
+		p, ok := v.res.Prov[k]
+		if !ok {
+			continue
+		}
+		for _, s := range strings.Split(p.Source, ",") {
+			if _, known := v.data.Sources[s]; known && !seen[s] {
+				seen[s] = true
+				keys = append(keys, s)
+			}
+		}
+		if p.Assumption != "" {
+			notes = append(notes, "* "+k+": "+p.Assumption)
+		}
 	}
-	if len(s) > 120 {
-		return s[:120] + "…"
+	var b strings.Builder
+	for _, k := range keys {
+		b.WriteString(k + ": " + v.data.Sources[k].Citation + "\n")
 	}
-	return s
+	b.WriteString("Catalogue figures (carbon, on-site WUE, EWIF, price, PUE) cite the catalogue's sources (aiplan catalog --sources).\n")
+	b.WriteString(strings.Join(notes, "\n"))
+	return b.String()
+}
+
+// waterM3 formats cubic metres: billion or million m³ when large.
+func waterM3(m3 float64) string {
+	switch {
+	case m3 >= 1e9:
+		return sig3(m3/1e9) + " billion m³"
+	case m3 >= 1e6:
+		return sig3(m3/1e6) + " million m³"
+	}
+	return planner.Grouped(m3) + " m³"
+}
+
+// pct formats a signed change in percent, "±0%" when it rounds to zero.
+func pct(x float64) string {
+	if math.Abs(x) < 0.005 {
+		return "±0%"
+	}
+	return fmt.Sprintf("%+.0f%%", x*100)
+}
+
+// round4 keeps 4 significant digits, so that derived inputs show as typed.
+func round4(x float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 4, 64), 64)
+	if err != nil {
+		return x
+	}
+	return r
 }
 
 func (v *IndustryView) showResult() {
@@ -262,16 +324,15 @@ func (v *IndustryView) showResult() {
 	if f, ok := v.data.Reference("denmarkWithdrawalM3"); ok {
 		dk = r.WaterWithdrawalM3 / f.Value
 	}
-	v.Withdrawal.SetText(fmt.Sprintf("Water WITHDRAWAL (taken): %s billion m³ = %s× Denmark's annual withdrawal (0.98 billion m³, CIA 2020; Li et al.)",
-		sig3(r.WaterWithdrawalM3/1e9), sig3(dk)))
-	v.Consumption.SetText(fmt.Sprintf("Water CONSUMPTION (evaporated): %s billion m³, %s of it on site", sig3(r.WaterConsumptionM3/1e9), sig3(r.WaterConsumptionOnSiteM3/1e9)+" billion m³"))
+	v.Withdrawal.SetText(fmt.Sprintf("Water WITHDRAWAL (taken): %s = %s× Denmark's annual withdrawal (0.98 billion m³, CIA 2020; Li et al.)",
+		waterM3(r.WaterWithdrawalM3), sig3(dk)))
+	v.Consumption.SetText(fmt.Sprintf("Water CONSUMPTION (evaporated): %s, %s of it on site", waterM3(r.WaterConsumptionM3), waterM3(r.WaterConsumptionOnSiteM3)))
 	v.Heat.SetText(fmt.Sprintf("Heat reused: %s MWh, the heat of about %s homes (Jean Zay: 4,000 MWh, 1,000 new homes)", planner.Grouped(r.HeatReusedMWh), planner.Grouped(r.HomesHeated)))
 	if in.SupplyMW > 0 {
 		v.Supply.SetText(fmt.Sprintf("Dedicated supply: %s MW covers %s of the facility's %s MW at full load", planner.FormatNumber(in.SupplyMW),
 			planner.HumanPercent(r.SupplyShareOfFacilityPower), planner.Grouped(r.FacilityPowerMW)))
-		v.Supply.Show()
 	} else {
-		v.Supply.Hide()
+		v.Supply.SetText(fmt.Sprintf("Dedicated supply: none (preset three-mile-island: the Crane Clean Energy Center's 835 MW against %s MW)", planner.Grouped(r.FacilityPowerMW)))
 	}
 }
 
@@ -288,7 +349,7 @@ func (v *IndustryView) coolingText() {
 		if ent != nil && hyp != nil {
 			se, _ := planner.CoolingEnergySaving(ent.PUE.Value, c.PUE.Value)
 			sh, _ := planner.CoolingEnergySaving(hyp.PUE.Value, c.PUE.Value)
-			line += fmt.Sprintf("; energy vs enterprise air %+.0f%%, vs hyperscale air %+.0f%%", -se*100, -sh*100)
+			line += "; facility energy vs enterprise air " + pct(-se) + ", vs hyperscale air " + pct(-sh)
 		}
 		b.WriteString(line + "\n")
 	}
@@ -309,7 +370,7 @@ func (v *IndustryView) drawChart() {
 			sub := fmt.Sprintf("Capex (%s) / %s per GW; energy at %s utilisation, PUE %s; all segments' capex, not only AI.",
 				series.Source, planner.HumanUSD(in.CapexPerGWUSD), planner.HumanPercent(in.Utilization), planner.FormatNumber(in.PUE))
 			if ch, err = plot.NewIndustry(series.Name, sub, years, dk.Value); err == nil {
-				im, err = plot.Image(ch, plot.Options{Width: 1100, Height: 480})
+				im, err = plot.Image(ch, plot.Options{Width: 800, Height: 400})
 			}
 		}
 		return func() {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,6 +15,10 @@ import (
 
 	"aiplan/assets"
 )
+
+var industryPreset = flag.String("industry-preset", "li-2027-low", "the preset of the -industry-screenshot picture")
+
+var industryHeight = flag.Int("industry-height", 768, "the height of the -industry-screenshot picture")
 
 var industryShot = flag.String("industry-screenshot", "", "write a 1366x768 picture of the Industry view to this PNG path")
 
@@ -58,8 +63,8 @@ func TestIndustryView(t *testing.T) {
 					t.Errorf("%s: want %q in %q", c.preset, w, got)
 				}
 			}
-			if !strings.Contains(v.Sources["pue"].Text, ":") {
-				t.Errorf("want the pue's source shown, got %q", v.Sources["pue"].Text)
+			if v.Sources["pue"].Text == "" || !strings.Contains(v.SourceList.Text, "LI-THIRSTY: P. Li") {
+				t.Errorf("want the pue's source and the citations shown, got %q", v.Sources["pue"].Text)
 			}
 		})
 	}
@@ -90,15 +95,35 @@ func TestIndustryView(t *testing.T) {
 	}
 }
 
-// TestIndustryScreenshot writes the view with the real theme when
-// -industry-screenshot is given.
+// TestIndustryScreenshot writes the window at 1366x768 with the real theme
+// and the Industry tab open when -industry-screenshot is given.
 func TestIndustryScreenshot(t *testing.T) {
 	if *industryShot == "" {
 		t.Skip("no -industry-screenshot path")
 	}
-	v, win := newTestIndustryView(t)
-	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
-	v.Preset.SetSelected("li-2027-low")
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(theme.DefaultTheme())
+	cat, defs := testData(t)
+	data, err := assets.Industry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := NewIndustryView(cat, data)
+	win := test.NewTempWindow(t, nil)
+	w := New(a, win, Options{Catalog: cat, Defaults: defs, Views: []View{v.View()}})
+	win.Resize(fyne.NewSize(1366, float32(*industryHeight)))
+	w.Tabs.SelectIndex(1)
+	done := make(chan struct{}, 8)
+	v.latest.finished = func() { done <- struct{}{} }
+	v.Preset.SetSelected(*industryPreset)
+	for {
+		select {
+		case <-done:
+			continue
+		case <-time.After(3 * time.Second):
+		}
+		break
+	}
 	f, err := os.Create(*industryShot)
 	if err != nil {
 		t.Fatal(err)
