@@ -199,6 +199,11 @@ func (wr *writer) industryBuildOut(series planner.CapexSeries, cells map[string]
 	if err := f.SetCellStyle(s, "A"+h, "H"+h, header); err != nil {
 		return err
 	}
+	for _, row := range []int{industryInputRow - 1, IndustryBuildOutRow - 1} {
+		if err := f.SetRowHeight(s, row, 30); err != nil {
+			return err
+		}
+	}
 	in := func(k string) string { return "$B$" + cells[k][1:] }
 	for i, y := range series.Years {
 		r := strconv.Itoa(IndustryBuildOutRow + i)
@@ -224,13 +229,27 @@ func (wr *writer) industryBuildOut(series planner.CapexSeries, cells map[string]
 				return err
 			}
 		}
-		id, err := wr.style(fmtUSD, markUser)
-		if err != nil {
-			return err
+		for _, c := range []struct{ col, format string }{{"B", fmtUSD}, {"C", "0.00"}, {"D", "0.00"}, {"E", "0.0"}, {"F", "#,##0"}, {"G", "#,##0"}, {"H", "#,##0"}} {
+			mark := markFormula
+			if c.col == "B" {
+				mark = markUser
+			}
+			id, err := wr.style(c.format, mark)
+			if err != nil {
+				return err
+			}
+			if err := f.SetCellStyle(s, c.col+r, c.col+r, id); err != nil {
+				return err
+			}
 		}
-		if err := f.SetCellStyle(s, "B"+r, "B"+r, id); err != nil {
+	}
+	for _, w := range []struct {
+		col   string
+		width float64
+	}{{"A", 50}, {"B", 16}, {"C", 14}, {"D", 16}, {"E", 16}, {"F", 14}, {"G", 16}, {"H", 16}} {
+		if err := f.SetColWidth(s, w.col, w.col, w.width); err != nil {
 			return err
 		}
 	}
-	return f.SetColWidth(s, "A", "A", 58)
+	return printSetup(f, s, 1)
 }
