@@ -24,7 +24,8 @@ func init() {
 KIND is one of: breakdown (cost components per scenario), compare (headline
 metrics against a baseline scenario), energy-sources (carbon and water of one
 scenario on every energy source), backtest (predicted against reported figures
-of published runs). Scenarios default to the built-in set; the baseline to
+of published runs), industry (a capex series as a GW build-out with its TWh
+and water; see aiplan industry). Scenarios default to the built-in set; the baseline to
 the file's baseline; --scenario (energy-sources, fan, tornado) to the
 baseline. fan is the Monte Carlo distribution of one output (--output, an
 estimate --json path such as costUSD.cloud, the default, gpuHours or
