@@ -303,3 +303,17 @@ func TestParseIndustryRejects(t *testing.T) {
 		})
 	}
 }
+
+// TestCRF: capital recovery factors from standard annuity tables
+// (r = 7%, n = 5: 0.24389; n = 14: 0.11434); r = 0 is straight-line 1/n.
+func TestCRF(t *testing.T) {
+	cases := []struct{ r, n, want float64 }{{0.07, 5, 0.24389}, {0.07, 14, 0.11434}, {0, 5, 0.2}, {0.1, 1, 1.1}}
+	for _, c := range cases {
+		if got := planner.CRF(c.r, c.n); !relWithin(got, c.want, 1e-4) {
+			t.Errorf("CRF(%v, %v): want %v, got %v", c.r, c.n, c.want, got)
+		}
+	}
+	if s, err := planner.CoolingEnergySaving(0.5, 1.1); planner.ErrField(err) != "pue" {
+		t.Errorf("baseline PUE 0.5: want a pue error, got %v, %v", s, err)
+	}
+}
