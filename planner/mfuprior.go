@@ -279,15 +279,22 @@ type Calibration struct {
 }
 
 func (c *Calibration) add(o mfuObs, mfu10, mfu50, mfu90 float64) {
-	f := o.run.FLOP() / (o.peak * 3600)
-	row := CalibrationRow{ID: o.run.ID, Name: o.run.Name, Reported: o.run.GPUHours,
-		Low: f / mfu90, Median: f / mfu50, High: f / mfu10, RealisedMFU: math.Exp(o.lnY)}
+	c.addBand(o.run.ID, o.run.Name, o.run.GPUHours, o.run.FLOP()/(o.peak*3600), mfu10, mfu50, mfu90)
+}
+
+// addBand adds a run whose GPU-hours at 100% MFU are flopHours.
+func (c *Calibration) addBand(id, name string, reported, flopHours, mfu10, mfu50, mfu90 float64) {
+	row := CalibrationRow{ID: id, Name: name, Reported: reported,
+		Low: flopHours / mfu90, Median: flopHours / mfu50, High: flopHours / mfu10, RealisedMFU: flopHours / reported}
 	row.Inside = row.Low <= row.Reported && row.Reported <= row.High
 	row.Ratio = row.High / row.Low
 	c.Rows = append(c.Rows, row)
 }
 
 func (c *Calibration) summarise() {
+	if len(c.Rows) == 0 {
+		return
+	}
 	in := 0
 	ratios := make([]float64, len(c.Rows))
 	for i, r := range c.Rows {

@@ -184,3 +184,25 @@ func TestMFUPriorCatalogRuns(t *testing.T) {
 		t.Errorf("%d of %d catalogue runs inside the band, want >= 11 of 13", in, n)
 	}
 }
+
+// TestCalibrateMFUPanel checks the back-test panel: before/after on the
+// development set and the 13 catalogue runs with reported GPU-hours.
+func TestCalibrateMFUPanel(t *testing.T) {
+	cat := freshCatalog(t)
+	p, err := planner.CalibrateMFU(cat, devSet(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Before.Coverage >= p.After.Coverage || p.After.Nominal != 0.8 {
+		t.Errorf("before %.3f should fall short of after %.3f (nominal %g)", p.Before.Coverage, p.After.Coverage, p.After.Nominal)
+	}
+	if len(p.Catalogue.Rows) != 13 || p.Catalogue.Coverage < 11.0/13-1e-9 {
+		t.Errorf("catalogue panel: %d rows, coverage %.3f; want 13 rows, >= 11/13", len(p.Catalogue.Rows), p.Catalogue.Coverage)
+	}
+	for _, r := range p.Catalogue.Rows {
+		// GPT-3: 3.552M GPU-hours reported (Patterson), realised MFU 19.7%.
+		if r.ID == "gpt-3" && (math.Abs(r.Reported-3552000) > 1 || math.Abs(r.RealisedMFU-0.197) > 0.002) {
+			t.Errorf("gpt-3 row %+v, want 3.552M GPU-hours at 19.7%%", r)
+		}
+	}
+}
