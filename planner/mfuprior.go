@@ -353,3 +353,29 @@ func UniformCalibration(ds *DevSet, cat *Catalog, low, high float64) (*Calibrati
 	c.summarise()
 	return c, nil
 }
+
+// MFUResidual is one development run's residual under a fitted prior.
+type MFUResidual struct {
+	ID string `json:"id"`
+	// Residual is ln(realised MFU) - ln(fitted median).
+	Residual float64 `json:"residual"`
+}
+
+// Residuals returns each development run's residual under m, largest
+// first by size.
+func (m *MFUPriorModel) Residuals(ds *DevSet, cat *Catalog) ([]MFUResidual, error) {
+	obs, err := devObservations(ds, cat)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]MFUResidual, len(obs))
+	for i, o := range obs {
+		out[i] = MFUResidual{ID: o.run.ID, Residual: o.lnY - predictLn(m.Coefficients, o.x)}
+	}
+	sort.Slice(out, func(a, b int) bool { return math.Abs(out[a].Residual) > math.Abs(out[b].Residual) })
+	return out, nil
+}
+
+// BandFactor returns the factor the P10 and P90 sit below and above the
+// median.
+func (m *MFUPriorModel) BandFactor() float64 { return math.Exp(m.halfWidth()) }
