@@ -245,12 +245,13 @@ func scenarioActiveParams(s Scenario, cat *Catalog) (float64, bool, error) {
 }
 
 // scenarioPeakBF16 returns the dense BF16 peak of the scenario's
-// accelerator.
+// accelerator (a custom or overridden peak-flops).
 func scenarioPeakBF16(s Scenario, cat *Catalog) (float64, error) {
-	if a := cat.Accelerator(s.GPU); a != nil {
-		return a.PeakBF16.Value, nil
+	a, err := cat.AcceleratorFor(&s)
+	if err != nil {
+		return 0, err
 	}
-	return 0, &FieldError{Field: KeyGPU, Msg: fmt.Sprintf("unknown accelerator %q; valid: %s", s.GPU, joinKeys(cat.AcceleratorIDs()))}
+	return a.PeakBF16.Value, nil
 }
 
 // CalibrationRow is one development run's leave-one-out band.
