@@ -23,6 +23,10 @@ type BacktestView struct {
 	// Status shows a back-test error, or nothing.
 	Status *widget.Label
 
+	// Calibration is the calibration panel: nominal 80% against achieved
+	// coverage of the blind GPU-hours band, and each run's band.
+	Calibration *CalibrationPanel
+
 	cat     *planner.Catalog
 	rows    []planner.BacktestRow
 	inputs  map[string]string
@@ -75,9 +79,11 @@ func NewBacktestView(cat *planner.Catalog) *BacktestView {
 	// backtestChartHeight tall, and scrolls when the window is shorter.
 	tall := canvas.NewRectangle(color.Transparent)
 	tall.SetMinSize(fyne.NewSize(360, backtestChartHeight))
+	v.Calibration = NewCalibrationPanel(cat)
 	tabs := container.NewAppTabs(
 		container.NewTabItem("Chart", container.NewVScroll(container.NewStack(tall, v.Chart))),
-		container.NewTabItem("Table", v.Table))
+		container.NewTabItem("Table", v.Table),
+		container.NewTabItem("Calibration", v.Calibration.Content()))
 	v.content = container.NewBorder(v.Status, nil, nil, nil, tabs)
 	return v
 }
