@@ -380,3 +380,28 @@ func (m *MFUPriorModel) Residuals(ds *DevSet, cat *Catalog) ([]MFUResidual, erro
 // BandFactor returns the factor the P10 and P90 sit below and above the
 // median.
 func (m *MFUPriorModel) BandFactor() float64 { return math.Exp(m.halfWidth()) }
+
+// MFUPriorRange returns the prior as the Monte Carlo range of mfu: a
+// lognormal whose 10th and 90th percentiles are the prior's P10 and P90
+// (likely is the median). GPU-hours, proportional to 1/MFU, then get the
+// prior's band.
+func MFUPriorRange(s Scenario, cat *Catalog) (Range, error) {
+	lo, mid, hi, err := MFUPrior(s, cat)
+	if err != nil {
+		return Range{}, err
+	}
+	return Range{Low: lo, Likely: mid, High: hi, Dist: DistLognormal}, nil
+}
+
+// MFUPriorFigure returns the prior's median MFU for a scenario as a
+// catalogue figure, the point estimate's default in place of the single
+// constant.
+func MFUPriorFigure(s Scenario, cat *Catalog) (*Figure, error) {
+	_, mid, _, err := MFUPrior(s, cat)
+	if err != nil {
+		return nil, err
+	}
+	m := cat.MFUPrior
+	return &Figure{Value: mid, Unit: "fraction", Source: m.Source, Date: m.Date,
+		Note: fmt.Sprintf("median of the MFU prior (%d development runs) for this size, MoE and hardware", m.N)}, nil
+}

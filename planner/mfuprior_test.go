@@ -206,3 +206,31 @@ func TestCalibrateMFUPanel(t *testing.T) {
 		}
 	}
 }
+
+// TestMFUPriorRange checks the Monte Carlo form of the prior: a lognormal
+// whose analytic P10/P90 are the prior's (1e-9 relative), valid for the
+// mfu input, and the median figure for the point estimate.
+func TestMFUPriorRange(t *testing.T) {
+	cat := freshCatalog(t)
+	sc := planner.Scenario{GPU: "h100", Values: map[string]float64{"params": 4e11, "active-params": 4e10, "tokens": 1e13, "gpus": 16384}}
+	lo, mid, hi, err := planner.MFUPrior(sc, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := planner.MFUPriorRange(sc, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Validate("mfu"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ p, want float64 }{{0.1, lo}, {0.9, hi}} {
+		if got := r.Quantile(c.p); math.Abs(got-c.want) > 1e-9*c.want {
+			t.Errorf("P%.0f = %g, want %g", c.p*100, got, c.want)
+		}
+	}
+	f, err := planner.MFUPriorFigure(sc, cat)
+	if err != nil || f.Value != mid || f.Source != "DEV-RUNS" {
+		t.Errorf("figure %+v (%v), want the median %g sourced DEV-RUNS", f, err, mid)
+	}
+}
