@@ -2,7 +2,6 @@ package assets
 
 import (
 	_ "embed"
-	"sync"
 
 	"aiplan/planner"
 )
@@ -14,10 +13,6 @@ import (
 //go:embed runs-dev.json
 var DevRunsJSON []byte
 
-var devRunsOnce = sync.OnceValues(func() (*planner.DevSet, error) {
-	return planner.ParseDevSet(DevRunsJSON)
-})
-
-// DevRuns returns the parsed and validated development set. The value is
-// shared: callers must not modify it.
-func DevRuns() (*planner.DevSet, error) { return devRunsOnce() }
+// DevRuns returns a freshly parsed and validated copy of the development
+// set (39 runs: parsing is cheap).
+func DevRuns() (*planner.DevSet, error) { return planner.ParseDevSet(DevRunsJSON) }

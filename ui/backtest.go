@@ -52,20 +52,8 @@ func NewBacktestView(cat *planner.Catalog) *BacktestView {
 	for i := range cat.Runs {
 		v.inputs[cat.Runs[i].ID] = disclosed(&cat.Runs[i].Informed)
 	}
-	v.Table = widget.NewTable(func() (int, int) { return len(v.rows) + 1, len(backtestHeaders) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			l.SetText(v.CellText(id.Row, id.Col))
-			l.TextStyle = fyne.TextStyle{Bold: id.Row == 0}
-		})
-	for i, w := range []float32{170, 55, 330, 190, 130, 130, 75, 130, 75} {
-		v.Table.SetColumnWidth(i, w)
-	}
+	v.Table = newTextTable(func() (int, int) { return len(v.rows) + 1, len(backtestHeaders) }, v.CellText,
+		[]float32{170, 55, 330, 190, 130, 130, 75, 130, 75})
 	v.Chart = NewChartImage(func() (plot.Kind, plot.Input) {
 		return plot.KindBacktest, plot.Input{Catalog: cat}
 	})
@@ -86,6 +74,26 @@ func NewBacktestView(cat *planner.Catalog) *BacktestView {
 		container.NewTabItem("Calibration", v.Calibration.Content()))
 	v.content = container.NewBorder(v.Status, nil, nil, nil, tabs)
 	return v
+}
+
+// newTextTable returns a table of truncated labels, row 0 bold (the
+// header), with the given column widths.
+func newTextTable(size func() (int, int), text func(row, col int) string, widths []float32) *widget.Table {
+	t := widget.NewTable(size,
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.SetText(text(id.Row, id.Col))
+			l.TextStyle = fyne.TextStyle{Bold: id.Row == 0}
+		})
+	for i, w := range widths {
+		t.SetColumnWidth(i, w)
+	}
+	return t
 }
 
 // Content returns the tab body.

@@ -50,20 +50,8 @@ func NewCalibrationPanel(cat *planner.Catalog) *CalibrationPanel {
 			}
 		}
 	}
-	p.Table = widget.NewTable(func() (int, int) { return len(p.rows) + 1, len(calibrationHeaders) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			l.SetText(p.CellText(id.Row, id.Col))
-			l.TextStyle = fyne.TextStyle{Bold: id.Row == 0}
-		})
-	for i, w := range []float32{250, 190, 130, 130, 130, 130, 100, 60} {
-		p.Table.SetColumnWidth(i, w)
-	}
+	p.Table = newTextTable(func() (int, int) { return len(p.rows) + 1, len(calibrationHeaders) }, p.CellText,
+		[]float32{250, 190, 130, 130, 130, 130, 100, 60})
 	p.content = container.NewBorder(p.Summary, nil, nil, nil, p.Table)
 	return p
 }
