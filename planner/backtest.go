@@ -107,7 +107,7 @@ func CalibrateMFU(cat *Catalog, ds *DevSet) (*MFUCalibrationPanel, error) {
 	if err != nil {
 		return nil, err
 	}
-	held := &Calibration{Method: "MFU prior on the catalogue's blind runs"}
+	held := &Calibration{Method: "MFU prior on catalogue runs"}
 	for i := range cat.Runs {
 		run := &cat.Runs[i]
 		rep, ok := run.Reported["gpuHours"]

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,13 +30,12 @@ type calibrationLine struct {
 	row    planner.CalibrationRow
 }
 
-var calibrationHeaders = []string{"Check", "Run", "P10 GPU-hours", "Median", "P90", "Reported", "Realised MFU", "Inside"}
+var calibrationHeaders = []string{"Check", "Run", "P10 GPU-hours", "Median GPU-hours", "P90 GPU-hours", "Reported GPU-hours", "Realised MFU", "Inside"}
 
 // NewCalibrationPanel computes the panel from the catalogue and the
 // embedded development set.
 func NewCalibrationPanel(cat *planner.Catalog) *CalibrationPanel {
 	p := &CalibrationPanel{Summary: widget.NewLabel("")}
-	p.Summary.Wrapping = fyne.TextWrapWord
 	ds, err := assets.DevRuns()
 	if err == nil {
 		p.panel, err = planner.CalibrateMFU(cat, ds)
@@ -51,7 +51,7 @@ func NewCalibrationPanel(cat *planner.Catalog) *CalibrationPanel {
 		}
 	}
 	p.Table = newTextTable(func() (int, int) { return len(p.rows) + 1, len(calibrationHeaders) }, p.CellText,
-		[]float32{250, 190, 130, 130, 130, 130, 100, 60})
+		[]float32{260, 190, 130, 140, 130, 150, 110, 60})
 	p.content = container.NewBorder(p.Summary, nil, nil, nil, p.Table)
 	return p
 }
@@ -88,13 +88,13 @@ func (p *CalibrationPanel) CellText(row, col int) string {
 	case 1:
 		return r.Name
 	case 2:
-		return planner.Human("gpuHours", r.Low)
+		return hours3(r.Low)
 	case 3:
-		return planner.Human("gpuHours", r.Median)
+		return hours3(r.Median)
 	case 4:
-		return planner.Human("gpuHours", r.High)
+		return hours3(r.High)
 	case 5:
-		return planner.Human("gpuHours", r.Reported)
+		return hours3(r.Reported)
 	case 6:
 		return planner.HumanPercent(r.RealisedMFU)
 	case 7:
@@ -104,4 +104,18 @@ func (p *CalibrationPanel) CellText(row, col int) string {
 		return "NO"
 	}
 	return ""
+}
+
+// hours3 formats GPU-hours to 3 significant digits: 1.37M, 678k, 292.
+func hours3(v float64) string {
+	if !(v > 0) || math.IsInf(v, 0) {
+		return "n/a"
+	}
+	e := 2 - math.Floor(math.Log10(v))
+	if e >= 0 {
+		p := math.Pow(10, e)
+		return planner.FormatQuantity(math.Round(v*p) / p)
+	}
+	q := math.Pow(10, -e) // divide by an exact power of ten, so 51.2M stays 51.2M
+	return planner.FormatQuantity(math.Round(v/q) * q)
 }
