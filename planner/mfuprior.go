@@ -14,8 +14,12 @@ import (
 // (assets/runs-dev.json). The band is the fit's prediction interval:
 // Student's t on the residual spread, so its width comes from the data.
 
-// MFUPriorTerms names the fit's terms in coefficient order.
-var MFUPriorTerms = []string{"intercept", "log10(active params / 10B)", "mixture of experts (0/1)", "Hopper-class or newer: dense BF16 peak >= 600 TFLOP/s (0/1)"}
+// MFUPriorTerms names the fit's terms in coefficient order. Mixture of
+// experts enters through its active parameters (a MoE is a small model per
+// token); a separate MoE term added nothing once size and hardware were in
+// (and four coefficients are the limit).
+var MFUPriorTerms = []string{"intercept", "log10(active params / 10B)",
+	"Hopper-class or newer: dense BF16 peak >= 600 TFLOP/s (0/1)", "Hopper-class x log10(active params / 10B)"}
 
 // mfuRefParams centres the size term (10B active parameters);
 // mfuNewGenPeak splits the accelerator generations (above the A100's 312
@@ -43,17 +47,16 @@ type MFUPriorModel struct {
 	Note   string `json:"note,omitempty"`
 }
 
-// mfuTerms returns the regressors of a run or scenario.
-func mfuTerms(active, peakBF16 float64, moe bool) []float64 {
-	m := 0.0
-	if moe {
-		m = 1
-	}
+// mfuTerms returns the regressors of a run or scenario. moe is not a
+// regressor (see MFUPriorTerms) but is kept in the signature for the
+// calibration rows.
+func mfuTerms(active, peakBF16 float64, _ bool) []float64 {
+	size := math.Log10(active / mfuRefParams)
 	h := 0.0
 	if peakBF16 >= mfuNewGenPeak {
 		h = 1
 	}
-	return []float64{1, math.Log10(active / mfuRefParams), m, h}
+	return []float64{1, size, h, h * size}
 }
 
 // mfuObs is one development run as the fit sees it.

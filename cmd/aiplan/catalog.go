@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -324,11 +323,14 @@ func writeCatalogMFUPrior(w io.Writer, cat *planner.Catalog) {
 		catRow(tw, t, strconv.FormatFloat(m.Coefficients[i], 'f', 4, 64))
 	}
 	catFlush(tw)
+	med := func(active, peak float64) string {
+		_, m, _ := m.Quantiles(active, peak, false)
+		return planner.HumanPercent(m)
+	}
 	fprintf(w, "Band: P10 = median / %.3f, P90 = median x %.3f (Student t on sigma %.3f, the RMS of\n"+
-		"leave-one-source-out residuals). Medians: dense 10B on A100-class %s, on H100-class %s; MoE 10B active on H100-class %s.\n",
-		m.BandFactor(), m.BandFactor(), m.Sigma,
-		planner.HumanPercent(math.Exp(m.Coefficients[0])), planner.HumanPercent(math.Exp(m.Coefficients[0]+m.Coefficients[3])),
-		planner.HumanPercent(math.Exp(m.Coefficients[0]+m.Coefficients[2]+m.Coefficients[3])))
+		"leave-one-source-out residuals). Medians: 10B active on A100-class %s, on H100-class %s; 1B on H100-class %s;\n"+
+		"400B on H100-class %s. A mixture of experts counts by its active parameters.\n",
+		m.BandFactor(), m.BandFactor(), m.Sigma, med(1e10, 312e12), med(1e10, 989e12), med(1e9, 989e12), med(4e11, 989e12))
 	ds, err := assets.DevRuns()
 	if err != nil {
 		return

@@ -186,7 +186,7 @@ func TestCatalogMFUPrior(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("catalog: exit %d (%s)", code, errs)
 	}
-	for _, want := range []string{"MFU prior", "log10(active params / 10B)", "mixture of experts", "Hopper-class", "Largest residuals", "tinyllama-1.1b"} {
+	for _, want := range []string{"MFU prior", "log10(active params / 10B)", "Hopper-class x log10", "Hopper-class", "Largest residuals", "tinyllama-1.1b"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("catalog: want %q in the MFU prior section", want)
 		}
