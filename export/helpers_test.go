@@ -56,6 +56,8 @@ func testSet(t testing.TB) (*planner.File, *planner.Catalog) {
 				"renewable-share": 0.6, "host-power-factor": 1.37, "goodput": 0.9, "efficiency": 2}},
 		{Name: "Tokens per parameter", GPU: "mi300x", PriceTier: planner.TierOneYear,
 			Values: map[string]float64{"params": 7e10, "tokens-per-param": 20, "gpus": 2048, "mfu": 0.3}},
+		{Name: "Custom accelerator", GPU: planner.CustomGPU,
+			Values: map[string]float64{"params": 3e10, "tokens": 2e12, "gpus": 1024, "peak-flops": 6e14, "tdp-w": 800, "gpu-price": 25000, "gpu-hour-price": 2.5}},
 		{Name: "Break-even n/a", GPU: "a100-40gb", Energy: "oil",
 			Values: map[string]float64{"flops": 1e23, "gpus": 512, "gpu-hour-price": 0.01, "electricity-price": 5}},
 	}

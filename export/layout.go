@@ -137,8 +137,8 @@ func assumptionColumns() []column {
 		cols = append(cols, column{key: f.Key, label: f.Label, unit: f.Unit, kind: kindField, format: fieldFormat(f)})
 	}
 	cols = append(cols,
-		column{key: KeyPeakFLOPS, label: "Peak at the precision (dense)", unit: "FLOP/s", kind: kindExtra, format: fmtSci},
-		column{key: KeyTDPW, label: "TDP per accelerator", unit: "W", kind: kindExtra, format: fmtCount},
+		// peak-flops and tdp-w are planner.Fields (a custom accelerator's
+		// figures), so they come from the loop above.
 		column{key: KeyPricePerfOOM, label: "Price-performance gain (epoch mode)", unit: "OOM/year", kind: kindExtra, format: fmtRatio},
 		column{key: KeyEmbodied, label: "Embodied carbon per accelerator", unit: "kgCO2e", kind: kindExtra, format: fmtCount},
 		column{key: KeyEmbodiedLife, label: "Embodied carbon lifetime", unit: "years", kind: kindExtra, format: fmtDecimal},

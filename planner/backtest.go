@@ -83,3 +83,51 @@ func outputRank(path string) int {
 	}
 	return len(Outputs)
 }
+
+// MFUCalibrationPanel is the back-test's calibration panel: how often the
+// blind GPU-hours band (P10-P90, nominal 80%) holds the reported figure.
+type MFUCalibrationPanel struct {
+	// Before is the former uniform 20-52% MFU range on the development set.
+	Before *Calibration `json:"before"`
+	// After is the MFU prior, leave-one-out on the development set.
+	After *Calibration `json:"after"`
+	// Catalogue is the prior on the catalogue's blind validation runs,
+	// which the fit never saw.
+	Catalogue *Calibration `json:"catalogue"`
+}
+
+// CalibrateMFU builds the calibration panel from the development set and
+// the catalogue's runs with reported GPU-hours.
+func CalibrateMFU(cat *Catalog, ds *DevSet) (*MFUCalibrationPanel, error) {
+	before, err := UniformCalibration(ds, cat, 0.2, 0.52)
+	if err != nil {
+		return nil, err
+	}
+	after, err := LeaveOneOut(ds, cat)
+	if err != nil {
+		return nil, err
+	}
+	held := &Calibration{Method: "MFU prior on catalogue runs"}
+	for i := range cat.Runs {
+		run := &cat.Runs[i]
+		rep, ok := run.Reported["gpuHours"]
+		if !ok || run.Blind.GPU == "" {
+			continue
+		}
+		lo, mid, hi, err := MFUPrior(run.Blind, cat)
+		if err != nil {
+			return nil, fmt.Errorf("run %s: %w", run.ID, err)
+		}
+		blind := run.Blind.Clone()
+		res, _, err := Estimate(cat, &blind)
+		if err != nil {
+			return nil, fmt.Errorf("run %s (blind): %w", run.ID, err)
+		}
+		if !res.Totals.ImpliedMFU.Valid {
+			continue
+		}
+		held.addBand(run.ID, run.Name, rep.Value, res.Totals.GPUHours*res.Totals.ImpliedMFU.Value, lo, mid, hi)
+	}
+	held.summarise()
+	return &MFUCalibrationPanel{Before: before, After: after, Catalogue: held}, nil
+}

@@ -274,6 +274,8 @@ type Catalog struct {
 	CostPoints    []CostPoint         `json:"costPoints"`
 	Macro         Macro               `json:"macro"`
 	Uncertainty   UncertaintyDefaults `json:"uncertainty"`
+	// MFUPrior is the fitted prior of blind MFU (planner/mfuprior.go).
+	MFUPrior *MFUPriorModel `json:"mfuPrior,omitempty"`
 }
 
 // ParseCatalog decodes and validates a catalogue. Unknown fields are errors,
@@ -427,6 +429,12 @@ func (c *Catalog) Validate() error {
 	}
 	if len(c.Accelerators) == 0 {
 		v.fail("accelerators", "is empty")
+	}
+	if c.MFUPrior != nil {
+		if err := c.MFUPrior.Validate(); err != nil {
+			v.fail("mfuPrior", err.Error())
+		}
+		v.source("mfuPrior.source", c.MFUPrior.Source)
 	}
 	for i := range c.EnergySources {
 		e := &c.EnergySources[i]

@@ -144,9 +144,9 @@ func Resolve(cat *Catalog, sc *Scenario) (*Resolution, error) {
 		}
 	}
 
-	acc := cat.Accelerator(sc.GPU)
-	if acc == nil {
-		return nil, choiceError(KeyGPU, sc.GPU, cat.AcceleratorIDs())
+	acc, err := cat.AcceleratorFor(sc)
+	if err != nil {
+		return nil, err
 	}
 	res.Accelerator = acc
 	r.prov[KeyGPU] = Resolved{Value: acc.ID, Unit: "", Source: acc.Name, Origin: OriginUser}

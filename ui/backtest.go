@@ -23,6 +23,10 @@ type BacktestView struct {
 	// Status shows a back-test error, or nothing.
 	Status *widget.Label
 
+	// Calibration is the calibration panel: nominal 80% against achieved
+	// coverage of the blind GPU-hours band, and each run's band.
+	Calibration *CalibrationPanel
+
 	cat     *planner.Catalog
 	rows    []planner.BacktestRow
 	inputs  map[string]string
@@ -48,20 +52,8 @@ func NewBacktestView(cat *planner.Catalog) *BacktestView {
 	for i := range cat.Runs {
 		v.inputs[cat.Runs[i].ID] = disclosed(&cat.Runs[i].Informed)
 	}
-	v.Table = widget.NewTable(func() (int, int) { return len(v.rows) + 1, len(backtestHeaders) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			l.SetText(v.CellText(id.Row, id.Col))
-			l.TextStyle = fyne.TextStyle{Bold: id.Row == 0}
-		})
-	for i, w := range []float32{170, 55, 330, 190, 130, 130, 75, 130, 75} {
-		v.Table.SetColumnWidth(i, w)
-	}
+	v.Table = newTextTable(func() (int, int) { return len(v.rows) + 1, len(backtestHeaders) }, v.CellText,
+		[]float32{170, 55, 330, 190, 130, 130, 75, 130, 75})
 	v.Chart = NewChartImage(func() (plot.Kind, plot.Input) {
 		return plot.KindBacktest, plot.Input{Catalog: cat}
 	})
@@ -75,11 +67,33 @@ func NewBacktestView(cat *planner.Catalog) *BacktestView {
 	// backtestChartHeight tall, and scrolls when the window is shorter.
 	tall := canvas.NewRectangle(color.Transparent)
 	tall.SetMinSize(fyne.NewSize(360, backtestChartHeight))
+	v.Calibration = NewCalibrationPanel(cat)
 	tabs := container.NewAppTabs(
 		container.NewTabItem("Chart", container.NewVScroll(container.NewStack(tall, v.Chart))),
-		container.NewTabItem("Table", v.Table))
+		container.NewTabItem("Table", v.Table),
+		container.NewTabItem("Calibration", v.Calibration.Content()))
 	v.content = container.NewBorder(v.Status, nil, nil, nil, tabs)
 	return v
+}
+
+// newTextTable returns a table of truncated labels, row 0 bold (the
+// header), with the given column widths.
+func newTextTable(size func() (int, int), text func(row, col int) string, widths []float32) *widget.Table {
+	t := widget.NewTable(size,
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.SetText(text(id.Row, id.Col))
+			l.TextStyle = fyne.TextStyle{Bold: id.Row == 0}
+		})
+	for i, w := range widths {
+		t.SetColumnWidth(i, w)
+	}
+	return t
 }
 
 // Content returns the tab body.

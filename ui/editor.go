@@ -396,6 +396,7 @@ func (e *Editor) initChoices() {
 	for _, a := range e.cat.Accelerators {
 		ids, labels = append(ids, a.ID), append(labels, a.Name)
 	}
+	ids, labels = withCustomAccelerator(ids, labels)
 	add(planner.KeyGPU, ids, labels)
 	add(planner.KeyPrecision, planner.Precisions, []string{"BF16 / FP16", "FP8"})
 	ids, labels = nil, nil

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
+	"aiplan/assets"
 	"aiplan/planner"
 )
 
@@ -63,13 +65,21 @@ func runCatalog(e *env) int {
 
 // writeCatalogSources prints "KEY: citation URL", one source a line, by key.
 func writeCatalogSources(w io.Writer, cat *planner.Catalog) {
-	keys := make([]string, 0, len(cat.Sources))
-	for k := range cat.Sources {
+	writeSourceTable(w, cat.Sources)
+	if ds, err := assets.DevRuns(); err == nil {
+		fprintf(w, "\nDevelopment set of the MFU prior (assets/runs-dev.json, %d runs):\n", len(ds.Runs))
+		writeSourceTable(w, ds.Sources)
+	}
+}
+
+func writeSourceTable(w io.Writer, sources map[string]planner.Source) {
+	keys := make([]string, 0, len(sources))
+	for k := range sources {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		s := cat.Sources[k]
+		s := sources[k]
 		line := k + ": " + s.Citation
 		if s.URL != "" {
 			line += " " + s.URL
@@ -153,6 +163,8 @@ func writeCatalogTables(w io.Writer, cat *planner.Catalog) {
 		catRow(tw, n.name, catFig(n.f, 1), n.f.Unit, catKeys(n.f))
 	}
 	catFlush(tw)
+
+	writeCatalogMFUPrior(w, cat)
 
 	catSection(w, "Published runs (validation cases)")
 	tw = catTable(w)
@@ -295,4 +307,42 @@ func catUSD(v float64) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// writeCatalogMFUPrior prints the fitted MFU prior in words and numbers,
+// with its residuals on the development set.
+func writeCatalogMFUPrior(w io.Writer, cat *planner.Catalog) {
+	m := cat.MFUPrior
+	if m == nil {
+		return
+	}
+	catSection(w, fmt.Sprintf("MFU prior (blind MFU over paid GPU-hours; least squares on %d development runs, %s)", m.N, m.Source))
+	tw := catTable(w)
+	catRow(tw, "TERM", "COEFFICIENT (on ln MFU)")
+	for i, t := range planner.MFUPriorTerms {
+		catRow(tw, t, strconv.FormatFloat(m.Coefficients[i], 'f', 4, 64))
+	}
+	catFlush(tw)
+	med := func(active, peak float64) string {
+		_, m, _ := m.Quantiles(active, peak, false)
+		return planner.HumanPercent(m)
+	}
+	fprintf(w, "Band: P10 = median / %.3f, P90 = median x %.3f (Student t on sigma %.3f, the RMS of\n"+
+		"leave-one-source-out residuals). Medians: 10B active on A100-class %s, on H100-class %s; 1B on H100-class %s;\n"+
+		"400B on H100-class %s. A mixture of experts counts by its active parameters.\n",
+		m.BandFactor(), m.BandFactor(), m.Sigma, med(1e10, 312e12), med(1e10, 989e12), med(1e9, 989e12), med(4e11, 989e12))
+	ds, err := assets.DevRuns()
+	if err != nil {
+		return
+	}
+	res, err := m.Residuals(ds, cat)
+	if err != nil || len(res) == 0 {
+		return
+	}
+	var parts []string
+	for _, r := range res[:min(5, len(res))] {
+		parts = append(parts, fmt.Sprintf("%s %+.2f", r.ID, r.Residual))
+	}
+	fprintf(w, "Largest residuals (ln realised - ln fitted): %s. 'aiplan backtest --calibration' shows the\n"+
+		"leave-one-out check.\n", strings.Join(parts, ", "))
 }

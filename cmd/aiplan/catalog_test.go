@@ -140,8 +140,18 @@ func TestCatalogSources(t *testing.T) {
 			t.Errorf("catalog --sources: want %q, got none", want)
 		}
 	}
-	if n := strings.Count(out, "\n"); n != len(cat.Sources) {
-		t.Errorf("catalog --sources: want %d lines, got %d", len(cat.Sources), n)
+	ds, err := assets.DevRuns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, s := range ds.Sources {
+		if !strings.Contains(out, k+": "+s.Citation) {
+			t.Errorf("catalog --sources: development-set source %s missing", k)
+		}
+	}
+	// One line a source, then a blank line and a heading for the dev set.
+	if n, want := strings.Count(out, "\n"), len(cat.Sources)+2+len(ds.Sources); n != want {
+		t.Errorf("catalog --sources: want %d lines, got %d", want, n)
 	}
 }
 
@@ -166,5 +176,19 @@ func TestCatalogBadFlags(t *testing.T) {
 	}
 	if code, out, _ := runCatalogCmd("--help"); code != exitOK || !strings.Contains(out, "--sources") {
 		t.Errorf("catalog --help: want exit 0 and the usage, got %d, %q", code, out)
+	}
+}
+
+// TestCatalogMFUPrior checks `aiplan catalog` documents the fitted prior:
+// its four terms, the band factor and the largest residuals.
+func TestCatalogMFUPrior(t *testing.T) {
+	code, out, errs := runCatalogCmd()
+	if code != exitOK {
+		t.Fatalf("catalog: exit %d (%s)", code, errs)
+	}
+	for _, want := range []string{"MFU prior", "log10(active params / 10B)", "Hopper-class x log10", "Hopper-class", "Largest residuals", "tinyllama-1.1b"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("catalog: want %q in the MFU prior section", want)
+		}
 	}
 }
