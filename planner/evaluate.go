@@ -174,39 +174,6 @@ func Evaluate(in *Inputs) Result {
 	return Result{Totals: t, WithExperiments: t.scaled(in.Experiments)}
 }
 
-// scaled returns the programme totals for m runs: every extensive figure
-// times m; implied MFU, peak power, purchase and break-even stay as they are
-// (the same cluster), and staff cost is the programme's already.
-func (t Totals) scaled(m float64) Totals {
-	if m == 1 {
-		return t
-	}
-	s := t
-	if s.TrainingFLOP.Valid {
-		s.TrainingFLOP.Value *= m
-	}
-	s.GPUHours *= m
-	s.WallClockDays *= m
-	s.ITEnergyKWh *= m
-	s.FacilityEnergyKWh *= m
-	s.EmissionsTCO2e *= m
-	s.MarketEmissionsTCO2e *= m
-	if s.EmbodiedTCO2e.Valid {
-		s.EmbodiedTCO2e.Value *= m
-	}
-	s.WaterOnsiteL *= m
-	s.WaterOffsiteL *= m
-	s.CostUSD.Cloud *= m
-	s.CostUSD.Amortized *= m
-	s.CostUSD.Energy *= m
-	b := &s.CostBreakdownUSD
-	b.AmortizedAccelerators *= m
-	b.AmortizedServerInterconnect *= m
-	b.Energy *= m
-	b.Financing *= m
-	return s
-}
-
 // Estimate resolves and evaluates a scenario in one call.
 func Estimate(cat *Catalog, sc *Scenario) (Result, *Resolution, error) {
 	res, err := Resolve(cat, sc)

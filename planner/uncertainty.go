@@ -673,15 +673,6 @@ func (s *Simulation) Inputs() []Uncertain {
 	return out
 }
 
-func outputIndex(path string) int {
-	for i := range Outputs {
-		if Outputs[i].Path == path {
-			return i
-		}
-	}
-	return -1
-}
-
 // fieldKeys are the directly settable keys; a worker keeps one pointer per
 // slot into its private Inputs.
 var fieldKeys = func() []string {
@@ -924,7 +915,6 @@ func (s *Simulation) draw(ctx context.Context, ws *workerState, cols [][]float64
 	nOut := len(s.outputs)
 	ev, rng, local := &ws.ev, ws.rng, ws.local
 	r := &ws.r
-	var vec [numOutputs]float64
 	for {
 		c := int(next.Add(1) - 1)
 		if c >= chunks || ctx.Err() != nil {
@@ -938,14 +928,12 @@ func (s *Simulation) draw(ctx context.Context, ws *workerState, cols [][]float64
 				ev.apply(&s.vars[k], local[k].draw(rng))
 			}
 			*r = Evaluate(&ev.in)
-			outputVector(&r.Totals, &vec)
 			for j, oi := range s.outputs {
-				cols[j][i] = vec[oi]
+				cols[j][i] = Outputs[oi].value(&r.Totals)
 			}
 			if s.withExp {
-				outputVector(&r.WithExperiments, &vec)
 				for j, oi := range s.outputs {
-					cols[nOut+j][i] = vec[oi]
+					cols[nOut+j][i] = Outputs[oi].value(&r.WithExperiments)
 				}
 			}
 		}
@@ -1034,28 +1022,6 @@ func getColumns(size int) *[]float64 {
 	}
 	b := make([]float64, size)
 	return &b
-}
-
-// numOutputs is len(Outputs).
-const numOutputs = 17
-
-// outputVector writes every output of t in Outputs order, NaN for an
-// unknown one: what Outputs[i].Get returns, without a call per output in
-// the sampling loop (TestOutputVector keeps the two in step).
-func outputVector(t *Totals, v *[numOutputs]float64) {
-	nan := math.NaN()
-	maybe := func(m Maybe) float64 {
-		if m.Valid {
-			return m.Value
-		}
-		return nan
-	}
-	*v = [numOutputs]float64{
-		maybe(t.TrainingFLOP), t.GPUHours, t.WallClockDays, maybe(t.ImpliedMFU), t.ITEnergyKWh,
-		t.FacilityEnergyKWh, t.PeakPowerMW, t.EmissionsTCO2e, t.MarketEmissionsTCO2e, maybe(t.EmbodiedTCO2e),
-		t.WaterOnsiteL, t.WaterOffsiteL, t.CostUSD.Cloud, t.CostUSD.Amortized, t.CostUSD.Purchase,
-		t.CostUSD.Energy, maybe(t.BreakEvenGPUHours),
-	}
 }
 
 // programmeFactor returns the constant ratio of output oi's programme total
