@@ -267,9 +267,13 @@ func (e *evaluator) apply(v *variable, x float64) {
 
 // Run draws opt.Samples samples of the uncertain inputs, evaluates each and
 // summarises every known output. Samples are drawn in fixed chunks, each
-// from its own stream seeded by (seed, chunk), and stored by position, so
-// the result is identical for the same seed on any number of cores. Run
-// returns ctx.Err() when cancelled.
+// from its own stream seeded by (seed, chunk), so the result is identical
+// for the same seed on any number of cores. Up to pilotSamples samples (or
+// with Options.Keep) every value is stored and the quantiles are exact
+// order statistics; beyond, the first pilotSamples bracket each quantile
+// and the rest stream through the brackets (runStream), which gives the
+// same order statistics in a fraction of the memory. Run returns ctx.Err()
+// when cancelled.
 func (s *Simulation) Run(ctx context.Context, opt Options) (*Uncertainty, error) {
 	n := opt.Samples
 	if n == 0 {
@@ -282,94 +286,22 @@ func (s *Simulation) Run(ctx context.Context, opt Options) (*Uncertainty, error)
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	chunks := (n + chunkSamples - 1) / chunkSamples
-	workers = min(workers, chunks)
-
-	nOut := len(s.outputs)
-	nCols := nOut * (1 + b2i(s.withExp))
-	// The columns come from a pool: every position is written before it is
-	// read, so a reused buffer needs no clearing, and a run of the default
-	// 10,000 samples allocates no 1.4 MB buffer (and triggers no collection).
-	bp := getColumns(n * nCols)
-	defer putColumns(bp)
-	buf := *bp
-	cols := make([][]float64, nCols) // cols[nOut:] are the programme's
-	for j := range cols {
-		cols[j], buf = buf[:n:n], buf[n:]
+	workers = min(workers, (n+chunkSamples-1)/chunkSamples)
+	u := &Uncertainty{Samples: n, Seed: opt.Seed, Inputs: s.Inputs()}
+	var qs []Quantiles
+	var oks []bool
+	var err error
+	if n > pilotSamples && len(opt.Keep) == 0 {
+		qs, oks, err = s.runStream(ctx, n, workers, opt.Seed)
 	}
-	samplers := make([]sampler, len(s.vars))
-	for i := range s.vars {
-		samplers[i] = newSampler(s.vars[i].Range, s.vars[i].Key)
+	if qs == nil && err == nil {
+		qs, oks, u.Kept, err = s.runExact(ctx, n, workers, opt)
 	}
-
-	// keeps[t] lists the Options.Keep paths served by column t.
-	keeps := make([][]string, nCols)
-	for _, path := range opt.Keep {
-		p, prog := strings.CutPrefix(path, "withExperiments.")
-		if j := slices.Index(s.outputs, outputIndex(p)); j >= 0 {
-			if prog && s.withExp {
-				j += nOut
-			}
-			keeps[j] = append(keeps[j], path)
-		}
-	}
-
-	// Phase 1: one goroutine per core draws chunks until none is left.
-	var next atomic.Int64
-	var draw errgroup.Group
-	for range workers {
-		draw.Go(func() error {
-			ws := workerPool.Get().(*workerState)
-			defer func() {
-				ws.ev.base = nil
-				workerPool.Put(ws)
-			}()
-			ws.ev.base = &s.Resolution.Inputs
-			ws.local = ws.local[:0]
-			for i := range samplers {
-				ws.local = append(ws.local, samplers[i].withSource(ws.pcg))
-			}
-			s.draw(ctx, ws, cols, &next, chunks, n, opt.Seed)
-			return nil
-		})
-	}
-	draw.Wait() //nolint:errcheck // the workers return nil; ctx is checked below
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		return nil, err
 	}
-
-	// Phase 2: the columns' quantiles, one task per column.
-	qs := make([]Quantiles, nCols)
-	oks := make([]bool, nCols)
-	kept := make([][]float64, nCols)
-	var sum errgroup.Group
-	sum.SetLimit(workers)
-	for t := range nCols {
-		sum.Go(func() error {
-			if len(keeps[t]) > 0 {
-				kept[t] = slices.Clone(cols[t]) // before summarise reorders it
-			}
-			sm := summariserPool.Get().(*summariser)
-			qs[t], oks[t] = sm.summarise(cols[t])
-			summariserPool.Put(sm)
-			return nil
-		})
-	}
-	sum.Wait() //nolint:errcheck // the tasks return nil
-
-	u := &Uncertainty{Samples: n, Seed: opt.Seed, Inputs: s.Inputs(),
-		Totals: make(map[string]Quantiles, nOut), WithExperiments: make(map[string]Quantiles, nOut)}
-	for t, paths := range keeps {
-		for i, path := range paths {
-			if u.Kept == nil {
-				u.Kept = map[string][]float64{}
-			}
-			if i > 0 {
-				kept[t] = slices.Clone(kept[t])
-			}
-			u.Kept[path] = kept[t]
-		}
-	}
+	nOut := len(s.outputs)
+	u.Totals, u.WithExperiments = make(map[string]Quantiles, nOut), make(map[string]Quantiles, nOut)
 	for j, oi := range s.outputs {
 		if oks[j] {
 			u.Totals[Outputs[oi].Path] = qs[j]
@@ -386,33 +318,138 @@ func (s *Simulation) Run(ctx context.Context, opt Options) (*Uncertainty, error)
 	return u, nil
 }
 
-// draw fills positions [c*chunkSamples, (c+1)*chunkSamples) of every column
-// for each chunk c it takes from next, until none is left or ctx is done.
-// Chunk c draws from PCG(seed, c) whichever worker takes it.
-func (s *Simulation) draw(ctx context.Context, ws *workerState, cols [][]float64, next *atomic.Int64, chunks, n int, seed uint64) {
-	nOut := len(s.outputs)
-	ev, rng, local := &ws.ev, ws.rng, ws.local
-	r := &ws.r
+// columns returns the number of sampled columns: the known outputs of the
+// run, and of the programme when the experiments multiplier varies.
+func (s *Simulation) columns() int { return len(s.outputs) * (1 + b2i(s.withExp)) }
+
+// value returns column j of the sample in ws.
+func (s *Simulation) value(ws *workerState, j int) float64 {
+	if nOut := len(s.outputs); j >= nOut {
+		return Outputs[s.outputs[j-nOut]].value(&ws.r.WithExperiments)
+	}
+	return Outputs[s.outputs[j]].value(&ws.r.Totals)
+}
+
+// sample draws every uncertain input and evaluates the chain into ws.r.
+func (s *Simulation) sample(ws *workerState) {
+	ws.ev.reset()
+	for k := range ws.local {
+		ws.ev.apply(&s.vars[k], ws.local[k].draw(ws.rng))
+	}
+	ws.r = Evaluate(&ws.ev.in)
+}
+
+// forWorkers runs work on workers goroutines, each with its own worker
+// state drawing from samplers, and waits for them.
+func (s *Simulation) forWorkers(workers int, work func(ws *workerState)) {
+	samplers := make([]sampler, len(s.vars))
+	for i := range s.vars {
+		samplers[i] = newSampler(s.vars[i].Range, s.vars[i].Key)
+	}
+	var g errgroup.Group
+	for range workers {
+		g.Go(func() error {
+			ws := workerPool.Get().(*workerState)
+			defer func() {
+				ws.ev.base = nil
+				workerPool.Put(ws)
+			}()
+			ws.ev.base = &s.Resolution.Inputs
+			ws.local = ws.local[:0]
+			for i := range samplers {
+				ws.local = append(ws.local, samplers[i].withSource(ws.pcg))
+			}
+			work(ws)
+			return nil
+		})
+	}
+	g.Wait() //nolint:errcheck // the workers return nil
+}
+
+// runExact stores every sample of every column by position and returns the
+// exact quantiles, and the samples of opt.Keep in draw order.
+func (s *Simulation) runExact(ctx context.Context, n, workers int, opt Options) ([]Quantiles, []bool, map[string][]float64, error) {
+	nOut, nCols := len(s.outputs), s.columns()
+	// The columns come from a pool: every position is written before it is
+	// read, so a reused buffer needs no clearing, and a run of the default
+	// 10,000 samples allocates no 1.4 MB buffer (and triggers no collection).
+	bp := getColumns(n * nCols)
+	defer putColumns(bp)
+	cols := splitColumns(*bp, nCols, n)
+	// keeps[t] lists the Options.Keep paths served by column t.
+	keeps := make([][]string, nCols)
+	for _, path := range opt.Keep {
+		p, prog := strings.CutPrefix(path, "withExperiments.")
+		if j := slices.Index(s.outputs, outputIndex(p)); j >= 0 {
+			if prog && s.withExp {
+				j += nOut
+			}
+			keeps[j] = append(keeps[j], path)
+		}
+	}
+
+	var next atomic.Int64
+	s.forWorkers(workers, func(ws *workerState) {
+		s.drawColumns(ctx, ws, cols, &next, 0, n, opt.Seed)
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+
+	// the columns' quantiles, one task per column
+	qs := make([]Quantiles, nCols)
+	oks := make([]bool, nCols)
+	var kept map[string][]float64
+	for t, paths := range keeps {
+		for _, path := range paths {
+			if kept == nil {
+				kept = map[string][]float64{}
+			}
+			kept[path] = slices.Clone(cols[t]) // before summarise reorders it
+		}
+	}
+	var sum errgroup.Group
+	sum.SetLimit(workers)
+	for t := range nCols {
+		sum.Go(func() error {
+			sm := summariserPool.Get().(*summariser)
+			qs[t], oks[t] = sm.summarise(cols[t])
+			summariserPool.Put(sm)
+			return nil
+		})
+	}
+	sum.Wait() //nolint:errcheck // the tasks return nil
+	return qs, oks, kept, nil
+}
+
+// splitColumns cuts buf into nCols columns of n values.
+func splitColumns(buf []float64, nCols, n int) [][]float64 {
+	cols := make([][]float64, nCols)
+	for j := range cols {
+		cols[j], buf = buf[:n:n], buf[n:]
+	}
+	return cols
+}
+
+// drawColumns fills positions [c*chunkSamples, (c+1)*chunkSamples) of every
+// column for each chunk c >= first it takes from next (counted from first),
+// until the samples below n are done or ctx is. cols are indexed from
+// sample first*chunkSamples. Chunk c draws from PCG(seed, c) whichever
+// worker takes it.
+func (s *Simulation) drawColumns(ctx context.Context, ws *workerState, cols [][]float64, next *atomic.Int64, first, n int, seed uint64) {
+	chunks := (n + chunkSamples - 1) / chunkSamples
+	off := first * chunkSamples
 	for {
-		c := int(next.Add(1) - 1)
+		c := first + int(next.Add(1)-1)
 		if c >= chunks || ctx.Err() != nil {
 			return
 		}
 		ws.pcg.Seed(seed, uint64(c))
 		end := min((c+1)*chunkSamples, n)
 		for i := c * chunkSamples; i < end; i++ {
-			ev.reset()
-			for k := range local {
-				ev.apply(&s.vars[k], local[k].draw(rng))
-			}
-			*r = Evaluate(&ev.in)
-			for j, oi := range s.outputs {
-				cols[j][i] = Outputs[oi].value(&r.Totals)
-			}
-			if s.withExp {
-				for j, oi := range s.outputs {
-					cols[nOut+j][i] = Outputs[oi].value(&r.WithExperiments)
-				}
+			s.sample(ws)
+			for j := range cols {
+				cols[j][i-off] = s.value(ws, j)
 			}
 		}
 	}

@@ -1,0 +1,279 @@
+package planner
+
+import (
+	"context"
+	"math"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// pilotSamples is the size of the pilot of a streamed run: its samples are
+// stored, and bracket each quantile for the samples after them.
+const pilotSamples = 64 * chunkSamples
+
+// bracketSigmas is the half-width of a bracket in standard errors of the
+// pilot's quantile: a quantile of the whole run falls outside with a
+// probability far below 1e-9, and then Run falls back to storing every
+// sample.
+const bracketSigmas = 6
+
+// bracket gathers the values of one column around one quantile: how many
+// fall below lo, how many equal lo or hi, and the values strictly between.
+// Together they give the column's order statistics at every rank from
+// below to below + atLo + len(inside) + atHi - 1 exactly.
+type bracket struct {
+	lo, hi     float64
+	below      int
+	atLo, atHi int
+	inside     []float64
+}
+
+// add counts v.
+func (b *bracket) add(v float64) {
+	switch {
+	case v < b.lo:
+		b.below++
+	case v == b.lo:
+		b.atLo++
+	case v < b.hi:
+		b.inside = append(b.inside, v)
+	case v == b.hi:
+		b.atHi++
+	}
+}
+
+// merge adds o's counts and values to b.
+func (b *bracket) merge(o *bracket) {
+	b.below += o.below
+	b.atLo += o.atLo
+	b.atHi += o.atHi
+	b.inside = append(b.inside, o.inside...)
+}
+
+// at returns the value of rank r (0-based, among the column's finite
+// values), false when r is outside the bracket. It reorders b.inside.
+func (b *bracket) at(r int) (float64, bool) {
+	r -= b.below
+	switch {
+	case r < 0:
+		return 0, false
+	case r < b.atLo:
+		return b.lo, true
+	}
+	r -= b.atLo
+	if r < len(b.inside) {
+		selectK(b.inside, r)
+		return b.inside[r], true
+	}
+	if r -= len(b.inside); r < b.atHi {
+		return b.hi, true
+	}
+	return 0, false
+}
+
+// stream is one worker's (or the merged) state of every column: the
+// count of unknown values and a bracket per quantile.
+type stream struct {
+	nan []int
+	br  [][3]bracket
+}
+
+func newStream(proto [][3]bracket) *stream {
+	st := &stream{nan: make([]int, len(proto)), br: make([][3]bracket, len(proto))}
+	for j := range proto {
+		for q := range 3 {
+			st.br[j][q] = bracket{lo: proto[j][q].lo, hi: proto[j][q].hi}
+		}
+	}
+	return st
+}
+
+// add counts v in column j.
+func (st *stream) add(j int, v float64) {
+	if v != v { // NaN marks an output absent in that sample
+		st.nan[j]++
+		return
+	}
+	b := &st.br[j]
+	b[0].add(v)
+	b[1].add(v)
+	b[2].add(v)
+}
+
+// size returns the number of values held inside the brackets.
+func (st *stream) size() int {
+	n := 0
+	for j := range st.br {
+		for q := range 3 {
+			n += len(st.br[j][q].inside)
+		}
+	}
+	return n
+}
+
+// quantileProbs are the probabilities of P10, P50 and P90.
+var quantileProbs = [3]float64{0.1, 0.5, 0.9}
+
+// pilotBrackets returns the brackets of a pilot column (reordering it):
+// around each quantile p, the pilot's order statistics at p -/+
+// bracketSigmas standard errors. A column with no finite value gets empty
+// brackets (every later value falls outside, and the run falls back).
+func pilotBrackets(x []float64) [3]bracket {
+	k := 0
+	for _, v := range x {
+		if v == v {
+			x[k] = v
+			k++
+		}
+	}
+	x = x[:k]
+	var br [3]bracket
+	if k == 0 {
+		for q := range br {
+			br[q].lo, br[q].hi = math.Inf(1), math.Inf(1)
+		}
+		return br
+	}
+	slices.Sort(x)
+	for q, p := range quantileProbs {
+		d := bracketSigmas*math.Sqrt(p*(1-p)/float64(k)) + 2/float64(k)
+		lo := max(int(math.Floor(float64(k)*(p-d))), 0)
+		hi := min(int(math.Ceil(float64(k)*(p+d))), k-1)
+		br[q].lo, br[q].hi = x[lo], x[hi]
+	}
+	return br
+}
+
+// runStream draws the pilot into stored columns, brackets each quantile
+// from it, then streams every sample (the pilot's included) through the
+// brackets; the means come from per-chunk sums added in chunk order, so
+// the result does not depend on the number of workers. It returns nil
+// quantiles (and no error) when a quantile falls outside its bracket or
+// the brackets grow past a quarter of the samples: Run then stores every
+// sample instead.
+func (s *Simulation) runStream(ctx context.Context, n, workers int, seed uint64) ([]Quantiles, []bool, error) {
+	nCols := s.columns()
+	chunks := (n + chunkSamples - 1) / chunkSamples
+	sums := make([]float64, chunks*nCols) // sums[c*nCols+j]: chunk c, column j
+
+	// the pilot, stored
+	pilot := splitColumns(make([]float64, pilotSamples*nCols), nCols, pilotSamples)
+	var next atomic.Int64
+	s.forWorkers(workers, func(ws *workerState) {
+		s.drawColumns(ctx, ws, pilot, &next, 0, pilotSamples, seed)
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	proto := make([][3]bracket, nCols)
+	for j, col := range pilot {
+		for c := range pilotSamples / chunkSamples {
+			sum := 0.0
+			for _, v := range col[c*chunkSamples : (c+1)*chunkSamples] {
+				if v == v {
+					sum += v
+				}
+			}
+			sums[c*nCols+j] = sum
+		}
+	}
+	parallel(workers, nCols, func(j int) { proto[j] = pilotBrackets(slices.Clone(pilot[j])) })
+	all := newStream(proto)
+	for j, col := range pilot {
+		for _, v := range col {
+			all.add(j, v)
+		}
+	}
+	pilot = nil //nolint:ineffassign,wastedassign // free the pilot before the stream
+
+	// the rest, streamed
+	budget := n * nCols / 4
+	var held atomic.Int64
+	held.Store(int64(all.size()))
+	var mu sync.Mutex
+	next.Store(0)
+	s.forWorkers(workers, func(ws *workerState) {
+		st := newStream(proto)
+		last := 0
+		for {
+			c := pilotSamples/chunkSamples + int(next.Add(1)-1)
+			if c >= chunks || ctx.Err() != nil || held.Load() > int64(budget) {
+				break
+			}
+			ws.pcg.Seed(seed, uint64(c))
+			row := sums[c*nCols : (c+1)*nCols]
+			for i := c * chunkSamples; i < min((c+1)*chunkSamples, n); i++ {
+				s.sample(ws)
+				for j := range row {
+					v := s.value(ws, j)
+					st.add(j, v)
+					if v == v {
+						row[j] += v
+					}
+				}
+			}
+			size := st.size()
+			held.Add(int64(size - last))
+			last = size
+		}
+		mu.Lock()
+		for j := range st.br {
+			all.nan[j] += st.nan[j]
+			for q := range 3 {
+				all.br[j][q].merge(&st.br[j][q])
+			}
+		}
+		mu.Unlock()
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	if held.Load() > int64(budget) {
+		return nil, nil, nil
+	}
+
+	qs := make([]Quantiles, nCols)
+	oks := make([]bool, nCols)
+	failed := atomic.Bool{}
+	parallel(workers, nCols, func(j int) {
+		k := n - all.nan[j]
+		if k == 0 {
+			return
+		}
+		sum := 0.0
+		for c := range chunks {
+			sum += sums[c*nCols+j]
+		}
+		q := Quantiles{Mean: sum / float64(k)}
+		out := [3]*float64{&q.P10, &q.P50, &q.P90}
+		for i, p := range quantileProbs {
+			v, ok := all.br[j][i].at(rank(k, p))
+			if !ok {
+				failed.Store(true)
+				return
+			}
+			*out[i] = v
+		}
+		qs[j], oks[j] = q, true
+	})
+	if failed.Load() {
+		return nil, nil, nil
+	}
+	return qs, oks, nil
+}
+
+// parallel calls f(0) ... f(n-1) on at most workers goroutines.
+func parallel(workers, n int, f func(i int)) {
+	var g errgroup.Group
+	g.SetLimit(workers)
+	for i := range n {
+		g.Go(func() error {
+			f(i)
+			return nil
+		})
+	}
+	g.Wait() //nolint:errcheck // the tasks return nil
+}
