@@ -112,8 +112,8 @@ type Result struct {
 //	             = C x r x GPU-hours / 8,766                           epoch
 //	amortized    = hardware + energy cost + financing
 //	break-even   = purchase / (cloud price - energy cost per GPU-hour)
-func Evaluate(in *Inputs) Result {
-	var t Totals
+func Evaluate(in *Inputs) (r Result) {
+	t := &r.Totals // written in place: no copy of the result
 	gpuHours := in.GPUHours
 	if !in.HasGPUHours {
 		gpuHours = in.FLOP / (in.PeakFLOPS * in.MFU * 3600) / in.Goodput
@@ -171,7 +171,9 @@ func Evaluate(in *Inputs) Result {
 	if margin := in.GPUHourUSD - energyPerHour; margin > 0 {
 		t.BreakEvenGPUHours = Some(c.Purchase / margin)
 	}
-	return Result{Totals: t, WithExperiments: t.scaled(in.Experiments)}
+	r.WithExperiments = r.Totals
+	r.WithExperiments.scale(in.Experiments)
+	return r
 }
 
 // Estimate resolves and evaluates a scenario in one call.

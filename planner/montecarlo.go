@@ -438,19 +438,24 @@ func splitColumns(buf []float64, nCols, n int) [][]float64 {
 // worker takes it.
 func (s *Simulation) drawColumns(ctx context.Context, ws *workerState, cols [][]float64, next *atomic.Int64, first, n int, seed uint64) {
 	chunks := (n + chunkSamples - 1) / chunkSamples
-	off := first * chunkSamples
 	for {
 		c := first + int(next.Add(1)-1)
 		if c >= chunks || ctx.Err() != nil {
 			return
 		}
-		ws.pcg.Seed(seed, uint64(c))
-		end := min((c+1)*chunkSamples, n)
-		for i := c * chunkSamples; i < end; i++ {
-			s.sample(ws)
-			for j := range cols {
-				cols[j][i-off] = s.value(ws, j)
-			}
+		s.drawChunk(ws, cols, c, n, first*chunkSamples, seed)
+	}
+}
+
+// drawChunk fills positions [c*chunkSamples, (c+1)*chunkSamples) below n,
+// less off, of every column with chunk c, drawn from PCG(seed, c).
+func (s *Simulation) drawChunk(ws *workerState, cols [][]float64, c, n, off int, seed uint64) {
+	ws.pcg.Seed(seed, uint64(c))
+	end := min((c+1)*chunkSamples, n)
+	for i := c * chunkSamples; i < end; i++ {
+		s.sample(ws)
+		for j := range cols {
+			cols[j][i-off] = s.value(ws, j)
 		}
 	}
 }

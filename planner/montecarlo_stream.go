@@ -31,17 +31,15 @@ type bracket struct {
 	inside     []float64
 }
 
-// add counts v.
-func (b *bracket) add(v float64) {
-	switch {
-	case v < b.lo:
-		b.below++
-	case v == b.lo:
+// addInside counts v, which lies in [lo, hi] (below is counted apart).
+func (b *bracket) addInside(v float64) {
+	switch v {
+	case b.lo:
 		b.atLo++
-	case v < b.hi:
-		b.inside = append(b.inside, v)
-	case v == b.hi:
+	case b.hi:
 		b.atHi++
+	default:
+		b.inside = append(b.inside, v)
 	}
 }
 
@@ -91,16 +89,37 @@ func newStream(proto [][3]bracket) *stream {
 	return st
 }
 
-// add counts v in column j.
-func (st *stream) add(j int, v float64) {
-	if v != v { // NaN marks an output absent in that sample
-		st.nan[j]++
-		return
-	}
+// addColumn counts the values x of column j and returns the sum of the
+// known ones, added in order. The bounds and counts stay in registers; a
+// value inside a bracket (rare) takes a branch.
+func (st *stream) addColumn(j int, x []float64) (sum float64) {
 	b := &st.br[j]
-	b[0].add(v)
-	b[1].add(v)
-	b[2].add(v)
+	lo0, hi0, lo1, hi1, lo2, hi2 := b[0].lo, b[0].hi, b[1].lo, b[1].hi, b[2].lo, b[2].hi
+	var n0, n1, n2, nan int
+	for _, v := range x {
+		if v != v { // NaN marks an output absent in that sample
+			nan++
+			continue
+		}
+		sum += v
+		n0 += b2i(v < lo0)
+		n1 += b2i(v < lo1)
+		n2 += b2i(v < lo2)
+		if b2i(v >= lo0)&b2i(v <= hi0) != 0 {
+			b[0].addInside(v)
+		}
+		if b2i(v >= lo1)&b2i(v <= hi1) != 0 {
+			b[1].addInside(v)
+		}
+		if b2i(v >= lo2)&b2i(v <= hi2) != 0 {
+			b[2].addInside(v)
+		}
+	}
+	b[0].below += n0
+	b[1].below += n1
+	b[2].below += n2
+	st.nan[j] += nan
+	return sum
 }
 
 // size returns the number of values held inside the brackets.
@@ -169,22 +188,11 @@ func (s *Simulation) runStream(ctx context.Context, n, workers int, seed uint64)
 		return nil, nil, err
 	}
 	proto := make([][3]bracket, nCols)
-	for j, col := range pilot {
-		for c := range pilotSamples / chunkSamples {
-			sum := 0.0
-			for _, v := range col[c*chunkSamples : (c+1)*chunkSamples] {
-				if v == v {
-					sum += v
-				}
-			}
-			sums[c*nCols+j] = sum
-		}
-	}
 	parallel(workers, nCols, func(j int) { proto[j] = pilotBrackets(slices.Clone(pilot[j])) })
 	all := newStream(proto)
 	for j, col := range pilot {
-		for _, v := range col {
-			all.add(j, v)
+		for c := range pilotSamples / chunkSamples {
+			sums[c*nCols+j] = all.addColumn(j, col[c*chunkSamples:(c+1)*chunkSamples])
 		}
 	}
 	pilot = nil //nolint:ineffassign,wastedassign // free the pilot before the stream
@@ -197,23 +205,17 @@ func (s *Simulation) runStream(ctx context.Context, n, workers int, seed uint64)
 	next.Store(0)
 	s.forWorkers(workers, func(ws *workerState) {
 		st := newStream(proto)
+		buf := splitColumns(make([]float64, chunkSamples*nCols), nCols, chunkSamples)
 		last := 0
 		for {
 			c := pilotSamples/chunkSamples + int(next.Add(1)-1)
 			if c >= chunks || ctx.Err() != nil || held.Load() > int64(budget) {
 				break
 			}
-			ws.pcg.Seed(seed, uint64(c))
-			row := sums[c*nCols : (c+1)*nCols]
-			for i := c * chunkSamples; i < min((c+1)*chunkSamples, n); i++ {
-				s.sample(ws)
-				for j := range row {
-					v := s.value(ws, j)
-					st.add(j, v)
-					if v == v {
-						row[j] += v
-					}
-				}
+			m := min((c+1)*chunkSamples, n) - c*chunkSamples
+			s.drawChunk(ws, buf, c, n, c*chunkSamples, seed)
+			for j := range buf {
+				sums[c*nCols+j] = st.addColumn(j, buf[j][:m])
 			}
 			size := st.size()
 			held.Add(int64(size - last))

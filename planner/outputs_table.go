@@ -248,16 +248,14 @@ func outputIndex(path string) int {
 	return -1
 }
 
-// scaled returns the programme totals for m runs: every output whose row
-// Scales, times m; the others stay as they are.
-func (t Totals) scaled(m float64) Totals {
+// scale turns run totals into programme totals for m runs: every output
+// whose row Scales, times m; the others stay as they are.
+func (t *Totals) scale(m float64) {
 	if m == 1 {
-		return t
+		return
 	}
-	s := t
-	p := unsafe.Pointer(&s)
+	p := unsafe.Pointer(t)
 	for _, off := range scaledOffsets {
 		*(*float64)(unsafe.Add(p, off)) *= m
 	}
-	return s
 }

@@ -85,12 +85,13 @@ func TestOutputTableCoversJSON(t *testing.T) {
 	}
 }
 
-// TestOutputTableScaled checks Totals.scaled against each row's Scales.
+// TestOutputTableScaled checks Totals.scale against each row's Scales.
 func TestOutputTableScaled(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	tot := filledTotals(rng, false)
 	const m = 3.0
-	s := tot.scaled(m)
+	s := tot
+	s.scale(m)
 	for _, o := range OutputTable {
 		run, _ := o.Get(&tot)
 		prog, _ := o.Get(&s)
