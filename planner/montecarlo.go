@@ -268,7 +268,7 @@ func (e *evaluator) apply(v *variable, x float64) {
 // Run draws opt.Samples samples of the uncertain inputs, evaluates each and
 // summarises every known output. Samples are drawn in fixed chunks, each
 // from its own stream seeded by (seed, chunk), so the result is identical
-// for the same seed on any number of cores. Up to pilotSamples samples (or
+// for the same seed on any number of cores. Below streamMin samples (or
 // with Options.Keep) every value is stored and the quantiles are exact
 // order statistics; beyond, the first pilotSamples bracket each quantile
 // and the rest stream through the brackets (runStream), which gives the
@@ -291,7 +291,7 @@ func (s *Simulation) Run(ctx context.Context, opt Options) (*Uncertainty, error)
 	var qs []Quantiles
 	var oks []bool
 	var err error
-	if n > pilotSamples && len(opt.Keep) == 0 {
+	if n >= streamMin && len(opt.Keep) == 0 {
 		qs, oks, err = s.runStream(ctx, n, workers, opt.Seed)
 	}
 	if qs == nil && err == nil {

@@ -14,6 +14,10 @@ import (
 // stored, and bracket each quantile for the samples after them.
 const pilotSamples = 64 * chunkSamples
 
+// streamMin is the smallest run that streams: below, storing every sample
+// (at most 70 MB) costs less than the pilot's selection.
+const streamMin = 4 * pilotSamples
+
 // bracketSigmas is the half-width of a bracket in standard errors of the
 // pilot's quantile: a quantile of the whole run falls outside with a
 // probability far below 1e-9, and then Run falls back to storing every
@@ -136,32 +140,44 @@ func (st *stream) size() int {
 // quantileProbs are the probabilities of P10, P50 and P90.
 var quantileProbs = [3]float64{0.1, 0.5, 0.9}
 
-// pilotBrackets returns the brackets of a pilot column (reordering it):
-// around each quantile p, the pilot's order statistics at p -/+
-// bracketSigmas standard errors. A column with no finite value gets empty
-// brackets (every later value falls outside, and the run falls back).
-func pilotBrackets(x []float64) [3]bracket {
+// pilotBrackets returns the brackets of a pilot column: around each
+// quantile p, the pilot's order statistics at p -/+ bracketSigmas standard
+// errors (selected as summarise does, without sorting). A column with no
+// known value gets empty brackets (every later value falls outside, and
+// the run falls back to storing every sample).
+func (sm *summariser) pilotBrackets(x []float64) [3]bracket {
 	k := 0
+	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, v := range x {
 		if v == v {
 			x[k] = v
 			k++
+			lo, hi = min(lo, v), max(hi, v)
 		}
 	}
 	x = x[:k]
 	var br [3]bracket
-	if k == 0 {
-		for q := range br {
-			br[q].lo, br[q].hi = math.Inf(1), math.Inf(1)
-		}
-		return br
-	}
-	slices.Sort(x)
+	var below, above [3]int
 	for q, p := range quantileProbs {
 		d := bracketSigmas*math.Sqrt(p*(1-p)/float64(k)) + 2/float64(k)
-		lo := max(int(math.Floor(float64(k)*(p-d))), 0)
-		hi := min(int(math.Ceil(float64(k)*(p+d))), k-1)
-		br[q].lo, br[q].hi = x[lo], x[hi]
+		below[q] = max(int(math.Floor(float64(k)*(p-d))), 0)
+		above[q] = min(int(math.Ceil(float64(k)*(p+d))), k-1)
+	}
+	var vlo, vhi [3]float64
+	switch {
+	case k == 0:
+		vlo, vhi = [3]float64{lo, lo, lo}, [3]float64{lo, lo, lo} // +Inf
+	case lo == hi || k < histMin:
+		slices.Sort(x)
+		for q := range br {
+			vlo[q], vhi[q] = x[below[q]], x[above[q]]
+		}
+	default:
+		sm.bucketSelect(x, lo, hi, below[:], vlo[:], 0)
+		sm.bucketSelect(x, lo, hi, above[:], vhi[:], 0)
+	}
+	for q := range br {
+		br[q].lo, br[q].hi = vlo[q], vhi[q]
 	}
 	return br
 }
@@ -188,7 +204,11 @@ func (s *Simulation) runStream(ctx context.Context, n, workers int, seed uint64)
 		return nil, nil, err
 	}
 	proto := make([][3]bracket, nCols)
-	parallel(workers, nCols, func(j int) { proto[j] = pilotBrackets(slices.Clone(pilot[j])) })
+	parallel(workers, nCols, func(j int) {
+		sm := summariserPool.Get().(*summariser)
+		proto[j] = sm.pilotBrackets(slices.Clone(pilot[j]))
+		summariserPool.Put(sm)
+	})
 	all := newStream(proto)
 	for j, col := range pilot {
 		for c := range pilotSamples / chunkSamples {

@@ -24,14 +24,17 @@ func TestStreamMatchesExact(t *testing.T) {
 		sc   planner.Scenario
 		n    int
 	}{
-		{"frontier, 150k", frontier(), 150000},
-		{"experiments vary, 100k", varied, 100000},
-		{"gpu-hours given, 70k", gpuHours, 70001},
+		{"frontier, 300k", frontier(), 300000},
+		{"experiments vary, 270k", varied, 270000},
+		{"gpu-hours given, 263k", gpuHours, 262145},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			sim, err := planner.NewSimulation(cat, &tc.sc)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if !planner.StreamedForTest(sim, tc.n, 3) {
+				t.Fatalf("want the streamed path to hold every quantile, got the fallback")
 			}
 			exact, err := sim.Run(context.Background(), planner.Options{Samples: tc.n, Seed: 3, Keep: []string{"gpuHours"}})
 			if err != nil {

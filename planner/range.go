@@ -141,13 +141,13 @@ func ParseRange(key, s string) (Range, error) {
 	return r, r.Validate(key)
 }
 
-// sampler draws one variable with gonum's distuv: triangular and uniform
-// through their quantile functions from one uniform draw, PERT as a scaled
-// Beta, lognormal from a normal draw.
+// sampler draws one variable: triangular and uniform through their
+// quantile functions from one uniform draw (the same arithmetic as gonum's
+// distuv, with the constants worked out once), PERT as a scaled gonum
+// Beta, lognormal from a gonum normal draw.
 type sampler struct {
 	dist   int
-	tri    distuv.Triangle
-	uni    distuv.Uniform
+	tri    triangle
 	beta   distuv.Beta
 	logn   distuv.LogNormal
 	lo, hi float64 // PERT scale; clamp bounds for lognormal
@@ -170,9 +170,9 @@ func newSampler(r Range, key string) sampler {
 		s.dist, s.logn = sampLogn, r.lognormal()
 		s.lo, s.hi = f.Min, f.Max
 	case DistUniform:
-		s.dist, s.uni = sampUni, distuv.Uniform{Min: r.Low, Max: r.High}
+		s.dist = sampUni
 	default:
-		s.dist, s.tri = sampTri, distuv.NewTriangle(r.Low, r.High, r.Likely, nil)
+		s.dist, s.tri = sampTri, newTriangle(r.Low, r.High, r.Likely)
 	}
 	return s
 }
@@ -187,11 +187,29 @@ func (s sampler) withSource(src rand.Source) sampler {
 func (s *sampler) draw(rng *rand.Rand) float64 {
 	switch s.dist {
 	case sampUni:
-		return s.uni.Quantile(rng.Float64())
+		return rng.Float64()*(s.hi-s.lo) + s.lo // distuv.Uniform.Quantile
 	case sampPERT:
 		return s.lo + (s.hi-s.lo)*s.beta.Rand()
 	case sampLogn:
 		return min(max(s.logn.Rand(), s.lo), s.hi)
 	}
-	return s.tri.Quantile(rng.Float64())
+	return s.tri.quantile(rng.Float64())
+}
+
+// triangle is the triangular distribution on [a, b] with mode c, as
+// distuv.Triangle computes its quantile, with the constants precomputed:
+//
+//	Q(p) = a + sqrt(p (b-a) (c-a))          p < (c-a)/(b-a)
+//	     = b - sqrt((1-p) (b-a) (b-c))      otherwise
+type triangle struct{ a, b, f, ba, ca, bc float64 }
+
+func newTriangle(a, b, c float64) triangle {
+	return triangle{a: a, b: b, f: (c - a) / (b - a), ba: b - a, ca: c - a, bc: b - c}
+}
+
+func (t *triangle) quantile(p float64) float64 {
+	if p < t.f {
+		return t.a + math.Sqrt(p*t.ba*t.ca)
+	}
+	return t.b - math.Sqrt((1-p)*t.ba*t.bc)
 }
