@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -140,6 +141,9 @@ type Simulation struct {
 	// programme totals need samples of their own; otherwise each is the
 	// run's times a constant factor.
 	withExp bool
+	// reads locate each sampled column in a Result: the outputs of the run,
+	// then (withExp) those of the programme.
+	reads []Output
 }
 
 // NewSimulation resolves sc and compiles its uncertain inputs (the user's
@@ -198,6 +202,16 @@ func NewSimulation(cat *Catalog, sc *Scenario) (*Simulation, error) {
 		}
 	}
 	sort.Ints(s.outputs)
+	for _, oi := range s.outputs {
+		s.reads = append(s.reads, Outputs[oi])
+	}
+	if s.withExp {
+		for _, oi := range s.outputs {
+			o := Outputs[oi]
+			o.off += unsafe.Offsetof(s.Point.WithExperiments) // from the start of Result
+			s.reads = append(s.reads, o)
+		}
+	}
 	return s, nil
 }
 
@@ -324,10 +338,7 @@ func (s *Simulation) columns() int { return len(s.outputs) * (1 + b2i(s.withExp)
 
 // value returns column j of the sample in ws.
 func (s *Simulation) value(ws *workerState, j int) float64 {
-	if nOut := len(s.outputs); j >= nOut {
-		return Outputs[s.outputs[j-nOut]].value(&ws.r.WithExperiments)
-	}
-	return Outputs[s.outputs[j]].value(&ws.r.Totals)
+	return s.reads[j].value(&ws.r)
 }
 
 // sample draws every uncertain input and evaluates the chain into ws.r.

@@ -58,8 +58,12 @@ type Output struct {
 
 // Get returns the output's value in t, false when it is unknown (a null in
 // JSON).
-func (o *Output) Get(t *Totals) (float64, bool) {
-	p := unsafe.Add(unsafe.Pointer(t), o.off)
+func (o *Output) Get(t *Totals) (float64, bool) { return o.at(unsafe.Pointer(t)) }
+
+// at reads the output at offset off from p (a Totals, or a Result for the
+// Monte Carlo's programme columns).
+func (o *Output) at(p unsafe.Pointer) (float64, bool) {
+	p = unsafe.Add(p, o.off)
 	if o.maybe {
 		m := (*Maybe)(p)
 		return m.Value, m.Valid
@@ -67,10 +71,11 @@ func (o *Output) Get(t *Totals) (float64, bool) {
 	return *(*float64)(p), true
 }
 
-// value returns the output's value in t, NaN when unknown: what the Monte
-// Carlo stores.
-func (o *Output) value(t *Totals) float64 {
-	v, ok := o.Get(t)
+// value returns the output's value in r, NaN when unknown: what the Monte
+// Carlo stores. Its offset counts from the start of r (Result's Totals is
+// its first field, so an Outputs row reads the run's figure).
+func (o *Output) value(r *Result) float64 {
+	v, ok := o.at(unsafe.Pointer(r))
 	if !ok {
 		return math.NaN()
 	}

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // filledTotals returns Totals with a distinct value in every float64 field
@@ -136,5 +137,25 @@ func TestOutputTableRows(t *testing.T) {
 	}
 	if n != len(Outputs) {
 		t.Errorf("want %d Outputs, got %d", n, len(Outputs))
+	}
+}
+
+// TestOutputValueInResult checks the Monte Carlo's reads: an Outputs row
+// reads the run's figure from a Result, and a row moved by the offset of
+// WithExperiments reads the programme's.
+func TestOutputValueInResult(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	r := Result{Totals: filledTotals(rng, false), WithExperiments: filledTotals(rng, true)}
+	for _, o := range OutputTable {
+		run, _ := o.Get(&r.Totals)
+		if got := o.value(&r); got != run {
+			t.Errorf("%s run: want %v, got %v", o.Path, run, got)
+		}
+		prog := o
+		prog.off += unsafe.Offsetof(r.WithExperiments)
+		want, ok := o.Get(&r.WithExperiments)
+		if got := prog.value(&r); (ok && got != want) || (!ok && got == got) {
+			t.Errorf("%s programme: want %v (known %v), got %v", o.Path, want, ok, got)
+		}
 	}
 }
