@@ -159,3 +159,40 @@ func TestOutputValueInResult(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputFormulaRefs checks every {ref} in the table's and the
+// workings' formulas names a row or a working, so the workbook can place
+// each as a column.
+func TestOutputFormulaRefs(t *testing.T) {
+	known := map[string]bool{}
+	for _, o := range OutputTable {
+		known[o.Path] = true
+	}
+	for _, w := range Workings {
+		known[w.Key] = true
+	}
+	check := func(name, f string) {
+		for rest := f; ; {
+			i := strings.IndexByte(rest, '{')
+			if i < 0 {
+				return
+			}
+			j := strings.IndexByte(rest[i:], '}')
+			if j < 0 {
+				t.Errorf("%s: unclosed { in %q", name, f)
+				return
+			}
+			if ref := rest[i+1 : i+j]; !known[ref] {
+				t.Errorf("%s: want a row or working for {%s}, got none", name, ref)
+			}
+			rest = rest[i+j+1:]
+		}
+	}
+	for _, o := range OutputTable {
+		check(o.Path, o.Formula)
+		check(o.Path+" programme", o.ProgrammeFormula("{"+o.Path+"}"))
+	}
+	for _, w := range Workings {
+		check(w.Key, w.Formula)
+	}
+}
