@@ -112,8 +112,8 @@ type Result struct {
 //	             = C x r x GPU-hours / 8,766                           epoch
 //	amortized    = hardware + energy cost + financing
 //	break-even   = purchase / (cloud price - energy cost per GPU-hour)
-func Evaluate(in *Inputs) Result {
-	var t Totals
+func Evaluate(in *Inputs) (r Result) {
+	t := &r.Totals // written in place: no copy of the result
 	gpuHours := in.GPUHours
 	if !in.HasGPUHours {
 		gpuHours = in.FLOP / (in.PeakFLOPS * in.MFU * 3600) / in.Goodput
@@ -171,40 +171,9 @@ func Evaluate(in *Inputs) Result {
 	if margin := in.GPUHourUSD - energyPerHour; margin > 0 {
 		t.BreakEvenGPUHours = Some(c.Purchase / margin)
 	}
-	return Result{Totals: t, WithExperiments: t.scaled(in.Experiments)}
-}
-
-// scaled returns the programme totals for m runs: every extensive figure
-// times m; implied MFU, peak power, purchase and break-even stay as they are
-// (the same cluster), and staff cost is the programme's already.
-func (t Totals) scaled(m float64) Totals {
-	if m == 1 {
-		return t
-	}
-	s := t
-	if s.TrainingFLOP.Valid {
-		s.TrainingFLOP.Value *= m
-	}
-	s.GPUHours *= m
-	s.WallClockDays *= m
-	s.ITEnergyKWh *= m
-	s.FacilityEnergyKWh *= m
-	s.EmissionsTCO2e *= m
-	s.MarketEmissionsTCO2e *= m
-	if s.EmbodiedTCO2e.Valid {
-		s.EmbodiedTCO2e.Value *= m
-	}
-	s.WaterOnsiteL *= m
-	s.WaterOffsiteL *= m
-	s.CostUSD.Cloud *= m
-	s.CostUSD.Amortized *= m
-	s.CostUSD.Energy *= m
-	b := &s.CostBreakdownUSD
-	b.AmortizedAccelerators *= m
-	b.AmortizedServerInterconnect *= m
-	b.Energy *= m
-	b.Financing *= m
-	return s
+	r.WithExperiments = r.Totals
+	r.WithExperiments.scale(in.Experiments)
+	return r
 }
 
 // Estimate resolves and evaluates a scenario in one call.

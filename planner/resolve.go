@@ -3,6 +3,8 @@ package planner
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 )
 
 // Inputs are a scenario's resolved numbers: every catalogue lookup done,
@@ -140,7 +142,7 @@ func Resolve(cat *Catalog, sc *Scenario) (*Resolution, error) {
 	in := &res.Inputs
 	for k := range sc.Values {
 		if FieldByKey(k) == nil {
-			return nil, &FieldError{Field: k, Msg: "unknown input; valid: " + joinKeys(FieldKeys())}
+			return nil, &FieldError{Field: k, Msg: "unknown input; valid: " + strings.Join(FieldKeys(), ", ")}
 		}
 	}
 
@@ -351,7 +353,7 @@ func (r *resolver) money(res *Resolution, acc *Accelerator) error {
 	k := &r.cat.Constants
 	var err error
 	tier := orDefault(r.sc.PriceTier, defaultPriceTier)
-	if !contains(PriceTiers, tier) {
+	if !slices.Contains(PriceTiers, tier) {
 		return choiceError(KeyPriceTier, r.sc.PriceTier, PriceTiers)
 	}
 	r.prov[KeyPriceTier] = Resolved{Value: tier, Unit: "", Source: "default: 3-year commitment (Epoch / AI Index convention)", Origin: origin(r.sc.PriceTier)}
@@ -389,7 +391,7 @@ func (r *resolver) money(res *Resolution, acc *Accelerator) error {
 		return err
 	}
 	mode := orDefault(r.sc.Depreciation, defaultDepreciationMod)
-	if !contains(DepreciationModes, mode) {
+	if !slices.Contains(DepreciationModes, mode) {
 		return choiceError(KeyDepreciation, r.sc.Depreciation, DepreciationModes)
 	}
 	in.EpochDepreciation = mode == DepreciationEpoch
@@ -417,26 +419,6 @@ func origin(choice string) string {
 func orDefault(s, def string) string {
 	if s == "" {
 		return def
-	}
-	return s
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
-func joinKeys(keys []string) string {
-	s := ""
-	for i, k := range keys {
-		if i > 0 {
-			s += ", "
-		}
-		s += k
 	}
 	return s
 }

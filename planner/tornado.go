@@ -52,11 +52,12 @@ func TornadoOutputs() []string {
 // prefixed by "withExperiments.". Errors are *FieldError naming "output".
 func (s *Simulation) Tornado(output string) (Tornado, error) {
 	path, prog := strings.CutPrefix(output, "withExperiments.")
-	o := OutputByPath(path)
-	if o == nil {
+	i := outputIndex(path)
+	if i < 0 {
 		return Tornado{}, &FieldError{Field: "output", Value: fmt.Sprintf("%q", output),
 			Msg: "valid: " + strings.Join(TornadoOutputs(), ", ")}
 	}
+	o := &Outputs[i]
 	get := func(r *Result) (float64, bool) {
 		if prog {
 			return o.Get(&r.WithExperiments)

@@ -124,32 +124,3 @@ func BenchmarkSummarise(b *testing.B) {
 		})
 	}
 }
-
-// TestOutputVector keeps outputVector in step with Outputs.
-func TestOutputVector(t *testing.T) {
-	if len(Outputs) != numOutputs {
-		t.Fatalf("want numOutputs = len(Outputs) = %d, got %d", len(Outputs), numOutputs)
-	}
-	rng := rand.New(rand.NewPCG(1, 1))
-	for trial := 0; trial < 50; trial++ {
-		var tot Totals
-		// fill every float64 field, directly or inside a Maybe, with a distinct value
-		f := func() float64 { return rng.Float64() * 1e6 }
-		m := func() Maybe { return Maybe{Value: f(), Valid: rng.IntN(2) == 0} }
-		tot = Totals{TrainingFLOP: m(), GPUHours: f(), WallClockDays: f(), ImpliedMFU: m(), ITEnergyKWh: f(),
-			FacilityEnergyKWh: f(), PeakPowerMW: f(), EmissionsTCO2e: f(), MarketEmissionsTCO2e: f(), EmbodiedTCO2e: m(),
-			WaterOnsiteL: f(), WaterOffsiteL: f(), CostUSD: CostUSD{Cloud: f(), Amortized: f(), Purchase: f(), Energy: f()},
-			BreakEvenGPUHours: m()}
-		var v [numOutputs]float64
-		outputVector(&tot, &v)
-		for i, o := range Outputs {
-			want, ok := o.Get(&tot)
-			if !ok {
-				want = math.NaN()
-			}
-			if got := v[i]; got != want && !(math.IsNaN(got) && math.IsNaN(want)) {
-				t.Errorf("%s: want %v, got %v", o.Path, want, got)
-			}
-		}
-	}
-}

@@ -41,27 +41,8 @@ type Results struct {
 	cat *planner.Catalog
 }
 
-// costRows are the three labelled cost methods, shown large.
-var costRows = []struct{ path, title, caption string }{
-	{"costUSD.cloud", "Cloud rent", "GPU-hours x rental price per GPU-hour"},
-	{"costUSD.amortized", "Amortized ownership", "hardware written off for the run's hours, plus energy and financing"},
-	{"costUSD.purchase", "Outright purchase", "capital cost of the whole cluster"},
-}
-
-// sections group the other outputs under headings.
-var sections = []struct {
-	title string
-	paths []string
-}{
-	{"Compute and time", []string{"trainingFLOP", "gpuHours", "wallClockDays", "impliedMFU"}},
-	{"Energy", []string{"itEnergyKWh", "facilityEnergyKWh", "peakPowerMW", "costUSD.energy"}},
-	{"Carbon", []string{"emissionsTCO2e", "marketEmissionsTCO2e", "embodiedTCO2e"}},
-	{"Water", []string{"waterOnsiteL", "waterOffsiteL"}},
-	{"Ownership and overheads", []string{"breakEvenGPUHours"}},
-}
-
-// programmeRows are shown for the programme total.
-var programmeRows = []string{"costUSD.cloud", "costUSD.amortized", "gpuHours", "facilityEnergyKWh", "emissionsTCO2e", "waterOnsiteL", "waterOffsiteL"}
+// staffPath is the staff and R&D cost, shown apart from the cost methods.
+const staffPath = "costBreakdownUSD.staff"
 
 var equivRows = []struct{ key, title string }{
 	{EquivBottle, "50 cl bottles of water"},
@@ -83,41 +64,51 @@ func NewResults(cat *planner.Catalog) *Results {
 	r.Status = detailLabel()
 
 	costs := container.New(layout.NewGridLayoutWithColumns(3))
-	for _, c := range costRows {
+	for _, o := range planner.Outputs {
+		if o.Section != planner.SectionCost {
+			continue
+		}
 		v := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		v.SizeName = theme.SizeNameHeadingText
 		v.Importance = widget.HighImportance
-		r.Values[c.path] = v
+		r.Values[o.Path] = v
 		cap := detailLabel()
-		cap.SetText(c.caption)
-		costs.Add(container.NewVBox(widget.NewLabelWithStyle(c.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v, cap))
+		cap.SetText(o.Caption)
+		costs.Add(container.NewVBox(widget.NewLabelWithStyle(o.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v, cap))
 	}
 	rows := []fyne.CanvasObject{r.Title, r.Status, widget.NewSeparator(), costs}
 
 	// One form for every section keeps the value column aligned.
 	form := container.New(layout.NewFormLayout())
-	for _, s := range sections {
-		form.Add(heading(s.title))
-		form.Add(layout.NewSpacer())
-		for _, p := range s.paths {
-			v := valueLabel()
-			r.Values[p] = v
-			form.Add(widget.NewLabel(planner.OutputByPath(p).Label))
-			form.Add(v)
+	section := planner.SectionCost // shown above
+	for _, o := range bySection() {
+		if o.Section == planner.SectionCost {
+			continue
 		}
+		if o.Section != section {
+			section = o.Section
+			form.Add(heading(section))
+			form.Add(layout.NewSpacer())
+		}
+		v := valueLabel()
+		r.Values[o.Path] = v
+		form.Add(widget.NewLabel(o.Label))
+		form.Add(v)
 	}
 	r.Staff = valueLabel()
-	form.Add(widget.NewLabel("Staff and R&D (apart)"))
+	form.Add(widget.NewLabel(planner.OutputByPath(staffPath).Label))
 	form.Add(r.Staff)
 	progNote := detailLabel()
 	progNote.SetText("final run x experiments multiplier")
 	form.Add(heading("Programme total"))
 	form.Add(progNote)
-	for _, p := range programmeRows {
-		v := valueLabel()
-		r.Programme[p] = v
-		form.Add(widget.NewLabel(planner.OutputByPath(p).Label))
-		form.Add(v)
+	for _, o := range bySection() {
+		if o.Programme {
+			v := valueLabel()
+			r.Programme[o.Path] = v
+			form.Add(widget.NewLabel(o.Label))
+			form.Add(v)
+		}
 	}
 	rows = append(rows, widget.NewSeparator(), form)
 
@@ -137,6 +128,19 @@ func NewResults(cat *planner.Catalog) *Results {
 	}
 	r.Content = container.NewVScroll(container.NewPadded(container.NewVBox(rows...)))
 	return r
+}
+
+// bySection returns planner.Outputs in the order of their sections.
+func bySection() []planner.Output {
+	var out []planner.Output
+	for _, section := range planner.Sections {
+		for _, o := range planner.Outputs {
+			if o.Section == section {
+				out = append(out, o)
+			}
+		}
+	}
+	return out
 }
 
 func valueLabel() *widget.Label {

@@ -141,7 +141,7 @@ func writeTable(w io.Writer, cat *planner.Catalog, rep *planner.Report) {
 		fprintf(tw, "%s\t%s\t(%s)\n", o.Label, s, o.Path)
 	}
 	if rep.CostBreakdownUSD.Staff > 0 {
-		fprintf(tw, "Staff and R&D (apart)\t%s\t\n", planner.HumanUSD(rep.CostBreakdownUSD.Staff))
+		fprintf(tw, "%s\t%s\t\n", planner.OutputByPath("costBreakdownUSD.staff").Label, planner.HumanUSD(rep.CostBreakdownUSD.Staff))
 	}
 	if rep.WithExperiments.GPUHours != t.GPUHours {
 		x := &rep.WithExperiments
