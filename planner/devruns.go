@@ -71,7 +71,7 @@ func (r *DevRun) Scenario() Scenario {
 func (r *DevRun) peak(cat *Catalog) (float64, error) {
 	a := cat.Accelerator(r.GPU)
 	if a == nil {
-		return 0, &FieldError{Field: "runs." + r.ID + ".gpu", Msg: fmt.Sprintf("unknown accelerator %q; valid: %s", r.GPU, joinKeys(cat.AcceleratorIDs()))}
+		return 0, &FieldError{Field: "runs." + r.ID + ".gpu", Msg: fmt.Sprintf("unknown accelerator %q; valid: %s", r.GPU, strings.Join(cat.AcceleratorIDs(), ", "))}
 	}
 	switch r.Precision {
 	case PrecisionBF16:
