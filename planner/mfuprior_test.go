@@ -237,3 +237,37 @@ func TestMFUPriorRange(t *testing.T) {
 		t.Errorf("figure %+v (%v), want the median %g sourced DEV-RUNS", f, err, mid)
 	}
 }
+
+// TestMonteCarloUsesMFUPrior: a blind scenario's MFU range in the Monte
+// Carlo is the fitted prior (lognormal, P10/P90 of the fit), not the old
+// uniform 20-52%; a user's MFU keeps the catalogue's spread around it.
+func TestMonteCarloUsesMFUPrior(t *testing.T) {
+	cat := freshCatalog(t)
+	blind := planner.Scenario{GPU: "h100", Values: map[string]float64{"params": 70e9, "tokens": 2e12, "gpus": 1000}}
+	want, err := planner.MFUPriorRange(blind, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mfuInput := func(sc planner.Scenario) planner.Uncertain {
+		sim, err := planner.NewSimulation(cat, &sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range sim.Inputs() {
+			if u.Key == planner.KeyMFU {
+				return u
+			}
+		}
+		t.Fatalf("%v: no MFU range", sc.Values)
+		return planner.Uncertain{}
+	}
+	got := mfuInput(blind)
+	if got.Source != "DEV-RUNS" || got.Range.Dist != want.Dist || got.Range.Low != want.Low || got.Range.High != want.High {
+		t.Errorf("blind MFU range: want the prior %+v from DEV-RUNS, got %+v from %s", want, got.Range, got.Source)
+	}
+	user := blind
+	user.Values = map[string]float64{"params": 70e9, "tokens": 2e12, "gpus": 1000, "mfu": 0.4}
+	if u := mfuInput(user); u.Source == "DEV-RUNS" {
+		t.Errorf("user MFU 40%%: want the catalogue spread around it, got the prior %+v", u.Range)
+	}
+}

@@ -130,6 +130,14 @@ func UncertainInputs(cat *Catalog, sc *Scenario, res *Resolution) ([]Uncertain, 
 			out = append(out, Uncertain{Key: key, Label: f.Label, Range: r, Origin: OriginUser, Source: "user range"})
 			continue
 		}
+		if key == KeyMFU && !userMFU && !in.HasGPUHours {
+			// A blind MFU: the prior fitted on the development set (mfuprior.go).
+			if r, err := MFUPriorRange(*sc, cat); err == nil {
+				out = append(out, Uncertain{Key: key, Label: f.Label, Range: r, Origin: OriginCatalogue,
+					Source: "DEV-RUNS", Note: "MFU prior: lognormal with the fit's P10/P90 (aiplan catalog)"})
+				continue
+			}
+		}
 		d := cat.DefaultRange(key)
 		if d == nil {
 			continue
