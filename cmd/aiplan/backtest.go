@@ -20,17 +20,14 @@ figure.`,
 }
 
 func runBacktest(e *env) int {
-	fs := newFlagSet()
-	fs.Bool("json", "help")
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("backtest: %v", err)
+	f := newFlags()
+	asJSON := f.Bool("json")
+	pos, code, done := e.parseFlags("backtest", f)
+	if done {
+		return code
 	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["backtest"].usage)
-		return exitOK
-	}
-	if len(fs.Positional()) > 0 {
-		return e.usageError("backtest: unexpected argument %q", fs.Positional()[0])
+	if code, done := e.noArgs("backtest", pos, ""); done {
+		return code
 	}
 	cat, ok := e.catalog()
 	if !ok {
@@ -40,7 +37,7 @@ func runBacktest(e *env) int {
 	if err != nil {
 		return e.fail("backtest: %v", err)
 	}
-	if fs.Has("json") {
+	if *asJSON {
 		return writeJSON(e, rows)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 2, 2, ' ', 0)

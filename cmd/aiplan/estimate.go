@@ -27,22 +27,19 @@ output, under "uncertainty" in --json at the output's path.`,
 }
 
 func runEstimate(e *env) int {
-	fs := newFlagSet()
-	fs.Bool("json", "help")
-	fs.Value("scenarios")
-	declareScenarioFlags(fs)
-	declareUncertaintyFlags(fs)
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("estimate: %v", err)
+	f := newFlags()
+	asJSON := f.Bool("json")
+	scenarios := f.String("scenarios")
+	inputs := declareScenarioFlags(f)
+	mcf := declareUncertaintyFlags(f)
+	pos, code, done := e.parseFlags("estimate", f)
+	if done {
+		return code
 	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["estimate"].usage)
-		return exitOK
+	if code, done := e.noArgs("estimate", pos, "inputs are flags such as --params 175B"); done {
+		return code
 	}
-	if len(fs.Positional()) > 0 {
-		return e.usageError("estimate: unexpected argument %q; inputs are flags such as --params 175B", fs.Positional()[0])
-	}
-	mc, err := uncertaintyFromFlags(fs)
+	mc, err := mcf.read()
 	if err != nil {
 		return e.usageError("%v", err)
 	}
@@ -50,51 +47,17 @@ func runEstimate(e *env) int {
 	if !ok {
 		return exitFail
 	}
-	if path, ok := fs.Get("scenarios"); ok {
+	if f.Has("scenarios") {
 		if len(mc.ranges) > 0 {
 			return e.usageError("--range: not accepted with --scenarios; put ranges in the scenario file")
 		}
-		f, err := loadScenarios(path)
+		set, err := loadScenarios(*scenarios)
 		if err != nil {
 			return e.usageError("--scenarios: %v", err)
 		}
-		reports := make([]uncertainReport, 0, len(f.Scenarios))
-		for i := range f.Scenarios {
-			sc := &f.Scenarios[i]
-			r, res, err := planner.Estimate(cat, sc)
-			if err != nil {
-				return e.usageError("--scenarios: scenario %q: %v", sc.Name, err)
-			}
-			rep := uncertainReport{Report: planner.NewReport(sc.Name, r, res)}
-			if mc.on {
-				if rep.Uncertainty, err = mc.run(cat, sc); err != nil {
-					return e.usageError("--scenarios: scenario %q: %v", sc.Name, err)
-				}
-			}
-			reports = append(reports, rep)
-		}
-		if fs.Has("json") {
-			if !mc.on {
-				plain := make([]planner.Report, len(reports))
-				for i := range reports {
-					plain[i] = reports[i].Report
-				}
-				return writeJSON(e, plain)
-			}
-			return writeJSON(e, reports)
-		}
-		for i := range reports {
-			fprintf(e.stdout, "== %s ==\n", reports[i].Name)
-			writeTable(e.stdout, cat, &reports[i].Report)
-			writeUncertainty(e.stdout, reports[i].Uncertainty)
-			fprintf(e.stdout, "\n")
-		}
-		return exitOK
+		return estimateSet(e, cat, set, &mc, *asJSON)
 	}
-	sc, err := scenarioFromFlags(fs, "")
-	if err != nil {
-		return e.usageError("%v", err)
-	}
+	sc := inputs.scenario("")
 	sc.Ranges = mc.ranges
 	r, res, err := planner.Estimate(cat, &sc)
 	if err != nil {
@@ -106,7 +69,7 @@ func runEstimate(e *env) int {
 			return e.usageError("%s", rangeFlagError(err))
 		}
 	}
-	if fs.Has("json") {
+	if *asJSON {
 		if !mc.on {
 			return writeJSON(e, rep.Report)
 		}
@@ -117,15 +80,96 @@ func runEstimate(e *env) int {
 	return exitOK
 }
 
+// estimateSet estimates every scenario of set and streams the results: each
+// is written as soon as it is evaluated, so memory does not grow with the
+// number of scenarios. Every scenario is checked before the first is
+// written, so a bad one gives an error and no output rather than half an
+// array. The JSON is byte for byte what json.MarshalIndent of the whole
+// array gives.
+func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, asJSON bool) int {
+	for i := range set.Scenarios {
+		sc := &set.Scenarios[i]
+		if _, _, err := planner.Estimate(cat, sc); err != nil {
+			return e.usageError("--scenarios: scenario %q: %v", sc.Name, err)
+		}
+	}
+	var arr *jsonArray
+	if asJSON {
+		arr = newJSONArray(e.stdout)
+	}
+	for i := range set.Scenarios {
+		sc := &set.Scenarios[i]
+		r, res, err := planner.Estimate(cat, sc)
+		if err != nil {
+			return e.usageError("--scenarios: scenario %q: %v", sc.Name, err)
+		}
+		rep := uncertainReport{Report: planner.NewReport(sc.Name, r, res)}
+		if mc.on {
+			if rep.Uncertainty, err = mc.run(cat, sc); err != nil {
+				return e.usageError("--scenarios: scenario %q: %v", sc.Name, err)
+			}
+		}
+		switch {
+		case asJSON && mc.on:
+			err = arr.add(rep)
+		case asJSON:
+			err = arr.add(rep.Report)
+		default:
+			fprintf(e.stdout, "== %s ==\n", rep.Name)
+			writeTable(e.stdout, cat, &rep.Report)
+			writeUncertainty(e.stdout, rep.Uncertainty)
+			fprintf(e.stdout, "\n")
+		}
+		if err != nil {
+			return e.fail("encoding JSON: %v", err)
+		}
+	}
+	if asJSON {
+		arr.close()
+	}
+	return exitOK
+}
+
+// writeJSON writes v as indented JSON; a write error is reported by run.
 func writeJSON(e *env, v any) int {
 	b, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return e.fail("encoding JSON: %v", err)
 	}
-	if _, err := e.stdout.Write(append(b, '\n')); err != nil {
-		return exitFail
-	}
+	e.stdout.Write(append(b, '\n')) //nolint:errcheck // run reports write errors
 	return exitOK
+}
+
+// jsonArray writes a JSON array one element at a time, in the layout of
+// json.MarshalIndent(slice, "", "  ") followed by a newline.
+type jsonArray struct {
+	w io.Writer
+	n int
+}
+
+func newJSONArray(w io.Writer) *jsonArray { return &jsonArray{w: w} }
+
+func (a *jsonArray) add(v any) error {
+	b, err := json.MarshalIndent(v, "  ", "  ")
+	if err != nil {
+		return err
+	}
+	sep := ",\n  "
+	if a.n == 0 {
+		sep = "[\n  "
+	}
+	a.n++
+	io.WriteString(a.w, sep) //nolint:errcheck // run reports write errors
+	a.w.Write(b)             //nolint:errcheck // run reports write errors
+	return nil
+}
+
+func (a *jsonArray) close() {
+	end := "\n]\n"
+	if a.n == 0 {
+		end = "[]\n"
+	}
+	io.WriteString(a.w, end) //nolint:errcheck // run reports write errors
 }
 
 // writeTable prints the headline figures with units, then the inputs used.
