@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"runtime"
 	"text/tabwriter"
 
 	"aiplan/planner"
@@ -80,54 +83,122 @@ func runEstimate(e *env) int {
 	return exitOK
 }
 
-// estimateSet estimates every scenario of set and streams the results: each
-// is written as soon as it is evaluated, so memory does not grow with the
+// setChunk is the number of scenarios one worker evaluates and encodes at
+// a time in estimateSet.
+const setChunk = 256
+
+// estimateSet estimates every scenario of set and streams the results:
+// chunks of scenarios are evaluated and encoded on every core and written
+// in order as soon as they are ready, so memory does not grow with the
 // number of scenarios. Every scenario is checked before the first is
 // written, so a bad one gives an error and no output rather than half an
 // array. The JSON is byte for byte what json.MarshalIndent of the whole
 // array gives.
 func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, asJSON bool) int {
-	for i := range set.Scenarios {
-		sc := &set.Scenarios[i]
-		if _, _, err := planner.Estimate(cat, sc); err != nil {
-			return e.usageError("--scenarios: scenario %q: %v", sc.Name, err)
-		}
-	}
-	var arr *jsonArray
-	if asJSON {
-		arr = newJSONArray(e.stdout)
-	}
-	for i := range set.Scenarios {
-		sc := &set.Scenarios[i]
-		r, res, err := planner.Estimate(cat, sc)
-		if err != nil {
-			return e.usageError("--scenarios: scenario %q: %v", sc.Name, err)
-		}
-		rep := uncertainReport{Report: planner.NewReport(sc.Name, r, res)}
-		if mc.on {
-			if rep.Uncertainty, err = mc.run(cat, sc); err != nil {
-				return e.usageError("--scenarios: scenario %q: %v", sc.Name, err)
+	scs := set.Scenarios
+	err := inOrder(len(scs), setChunk, func(lo, hi int) ([]byte, error) {
+		for i := lo; i < hi; i++ {
+			if _, _, err := planner.Estimate(cat, &scs[i]); err != nil {
+				return nil, fmt.Errorf("--scenarios: scenario %q: %v", scs[i].Name, err)
 			}
 		}
-		switch {
-		case asJSON && mc.on:
-			err = arr.add(rep)
-		case asJSON:
-			err = arr.add(rep.Report)
-		default:
-			fprintf(e.stdout, "== %s ==\n", rep.Name)
-			writeTable(e.stdout, cat, &rep.Report)
-			writeUncertainty(e.stdout, rep.Uncertainty)
-			fprintf(e.stdout, "\n")
+		return nil, nil
+	}, func([]byte) {})
+	if err != nil {
+		return e.usageError("%v", err)
+	}
+	first := true
+	if asJSON && len(scs) == 0 {
+		io.WriteString(e.stdout, "[]\n") //nolint:errcheck // run reports write errors
+		return exitOK
+	}
+	err = inOrder(len(scs), setChunk, func(lo, hi int) ([]byte, error) {
+		var b bytes.Buffer
+		for i := lo; i < hi; i++ {
+			sc := &scs[i]
+			r, res, err := planner.Estimate(cat, sc)
+			if err != nil {
+				return nil, fmt.Errorf("--scenarios: scenario %q: %v", sc.Name, err)
+			}
+			rep := uncertainReport{Report: planner.NewReport(sc.Name, r, res)}
+			if mc.on {
+				if rep.Uncertainty, err = mc.run(cat, sc); err != nil {
+					return nil, fmt.Errorf("--scenarios: scenario %q: %v", sc.Name, err)
+				}
+			}
+			if !asJSON {
+				fprintf(&b, "== %s ==\n", rep.Name)
+				writeTable(&b, cat, &rep.Report)
+				writeUncertainty(&b, rep.Uncertainty)
+				fprintf(&b, "\n")
+				continue
+			}
+			var v any = rep.Report
+			if mc.on {
+				v = rep
+			}
+			j, err := json.MarshalIndent(v, "  ", "  ")
+			if err != nil {
+				return nil, fmt.Errorf("encoding JSON: %w", err)
+			}
+			b.WriteString(",\n  ")
+			b.Write(j)
 		}
-		if err != nil {
-			return e.fail("encoding JSON: %v", err)
+		return b.Bytes(), nil
+	}, func(b []byte) {
+		if asJSON && first {
+			b[0] = '[' // the first element's separator opens the array
+			first = false
 		}
+		e.stdout.Write(b) //nolint:errcheck // run reports write errors
+	})
+	if err != nil {
+		return e.usageError("%v", err)
 	}
 	if asJSON {
-		arr.close()
+		io.WriteString(e.stdout, "\n]\n") //nolint:errcheck // run reports write errors
 	}
 	return exitOK
+}
+
+// inOrder runs work on the chunks [lo, hi) of n items on every core and
+// calls emit with each chunk's result in chunk order, holding at most a
+// few chunks in memory. It stops at the first error, in chunk order.
+func inOrder(n, chunk int, work func(lo, hi int) ([]byte, error), emit func([]byte)) error {
+	type result struct {
+		b   []byte
+		err error
+	}
+	chunks := (n + chunk - 1) / chunk
+	slots := make([]chan result, chunks)
+	for i := range slots {
+		slots[i] = make(chan result, 1)
+	}
+	ahead := make(chan struct{}, runtime.GOMAXPROCS(0)+1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for c := range chunks {
+			select {
+			case ahead <- struct{}{}:
+			case <-stop:
+				return
+			}
+			go func() {
+				b, err := work(c*chunk, min(n, (c+1)*chunk))
+				slots[c] <- result{b, err}
+			}()
+		}
+	}()
+	for c := range chunks {
+		r := <-slots[c]
+		<-ahead
+		if r.err != nil {
+			return r.err
+		}
+		emit(r.b)
+	}
+	return nil
 }
 
 // writeJSON writes v as indented JSON; a write error is reported by run.
@@ -138,38 +209,6 @@ func writeJSON(e *env, v any) int {
 	}
 	e.stdout.Write(append(b, '\n')) //nolint:errcheck // run reports write errors
 	return exitOK
-}
-
-// jsonArray writes a JSON array one element at a time, in the layout of
-// json.MarshalIndent(slice, "", "  ") followed by a newline.
-type jsonArray struct {
-	w io.Writer
-	n int
-}
-
-func newJSONArray(w io.Writer) *jsonArray { return &jsonArray{w: w} }
-
-func (a *jsonArray) add(v any) error {
-	b, err := json.MarshalIndent(v, "  ", "  ")
-	if err != nil {
-		return err
-	}
-	sep := ",\n  "
-	if a.n == 0 {
-		sep = "[\n  "
-	}
-	a.n++
-	io.WriteString(a.w, sep) //nolint:errcheck // run reports write errors
-	a.w.Write(b)             //nolint:errcheck // run reports write errors
-	return nil
-}
-
-func (a *jsonArray) close() {
-	end := "\n]\n"
-	if a.n == 0 {
-		end = "[]\n"
-	}
-	io.WriteString(a.w, end) //nolint:errcheck // run reports write errors
 }
 
 // writeTable prints the headline figures with units, then the inputs used.
