@@ -106,3 +106,28 @@ func TestEveryCommandRefusesRepeatedFlags(t *testing.T) {
 		})
 	}
 }
+
+// Issue 15 item 4: at the README's minimum sizes the message names the
+// inputs that caused it (not --mfu, which was not given) and says "at
+// least" for a figure that is too small.
+func TestMinimumSizesMessage(t *testing.T) {
+	cases := []struct {
+		args      []string
+		flag, dir string
+		notFlag   string
+	}{
+		{[]string{"--params", "1000", "--tokens", "1000", "--gpu", "h100", "--gpus", "1"}, "--params:", "at least", "--mfu"},
+		{[]string{"--flops", "1e10", "--gpu", "h100", "--gpus", "1", "--efficiency", "1000"}, "--flops:", "at least", "--mfu"},
+		{[]string{"--params", "1e15", "--tokens", "1e17", "--gpu", "h100", "--gpus", "1", "--mfu", "0.1%"}, "--mfu:", "at most", "at least"},
+	}
+	for _, c := range cases {
+		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			var out, errb strings.Builder
+			code := run(append([]string{"estimate"}, c.args...), nil, &out, &errb)
+			msg := errb.String()
+			if code != exitUsage || !strings.Contains(msg, c.flag) || !strings.Contains(msg, c.dir) || strings.Contains(msg, c.notFlag) {
+				t.Errorf("want exit 2 naming %s and %q, without %q; got %d %q", c.flag, c.dir, c.notFlag, code, msg)
+			}
+		})
+	}
+}
