@@ -66,6 +66,7 @@ func runWindow(stderr io.Writer) int {
 		fprintf(stderr, "aiplan: built-in scenarios: %v\n", err)
 		return exitFail
 	}
+	repairPreferences(preferencesPath(meta.ID)) // before Fyne loads them
 	app.SetMetadata(meta)
 	a := app.NewWithID(meta.ID)
 	a.SetIcon(meta.Icon)
