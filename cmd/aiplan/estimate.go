@@ -114,6 +114,7 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 	}
 	err = inOrder(len(scs), setChunk, func(lo, hi int) ([]byte, error) {
 		var b bytes.Buffer
+		var ind []byte
 		for i := lo; i < hi; i++ {
 			sc := &scs[i]
 			r, res, err := planner.Estimate(cat, sc)
@@ -137,12 +138,13 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 			if mc.on {
 				v = rep
 			}
-			j, err := json.MarshalIndent(v, "  ", "  ")
+			j, err := json.Marshal(v)
 			if err != nil {
 				return nil, fmt.Errorf("encoding JSON: %w", err)
 			}
 			b.WriteString(",\n  ")
-			b.Write(j)
+			ind = appendIndent(ind[:0], j, "  ", "  ")
+			b.Write(ind)
 		}
 		return b.Bytes(), nil
 	}, func(b []byte) {
