@@ -22,11 +22,7 @@ figure.`,
 func runBacktest(e *env) int {
 	f := newFlags()
 	asJSON := f.Bool("json")
-	pos, code, done := e.parseFlags("backtest", f)
-	if done {
-		return code
-	}
-	if code, done := e.noArgs("backtest", pos, ""); done {
+	if code, done := e.parseOnly("backtest", f, ""); done {
 		return code
 	}
 	cat, ok := e.catalog()

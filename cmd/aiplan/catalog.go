@@ -33,11 +33,7 @@ const assumptionMark = " (assumption)"
 func runCatalog(e *env) int {
 	f := newFlags()
 	asJSON, sources := f.Bool("json"), f.Bool("sources")
-	pos, code, done := e.parseFlags("catalog", f)
-	if done {
-		return code
-	}
-	if code, done := e.noArgs("catalog", pos, "accepted: --json, --sources"); done {
+	if code, done := e.parseOnly("catalog", f, "accepted: --json, --sources"); done {
 		return code
 	}
 	if *asJSON && *sources {

@@ -35,11 +35,7 @@ func runEstimate(e *env) int {
 	scenarios := f.String("scenarios")
 	inputs := declareScenarioFlags(f)
 	mcf := declareUncertaintyFlags(f)
-	pos, code, done := e.parseFlags("estimate", f)
-	if done {
-		return code
-	}
-	if code, done := e.noArgs("estimate", pos, "inputs are flags such as --params 175B"); done {
+	if code, done := e.parseOnly("estimate", f, "inputs are flags such as --params 175B"); done {
 		return code
 	}
 	mc, err := mcf.read()

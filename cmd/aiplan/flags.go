@@ -273,3 +273,13 @@ func setIf(f *flags, name string, dst *float64, v float64) {
 		*dst = v
 	}
 }
+
+// parseOnly parses the flags of a command that takes no positional
+// argument; done is true when the command should return code at once.
+func (e *env) parseOnly(name string, f *flags, hint string) (code int, done bool) {
+	pos, code, done := e.parseFlags(name, f)
+	if done {
+		return code, true
+	}
+	return e.noArgs(name, pos, hint)
+}

@@ -57,11 +57,7 @@ func runProject(e *env) int {
 			return nil
 		})
 	}
-	pos, code, done := e.parseFlags("project", f)
-	if done {
-		return code
-	}
-	if code, done := e.noArgs("project", pos, "inputs are flags such as --base-cost 40.7M"); done {
+	if code, done := e.parseOnly("project", f, "inputs are flags such as --base-cost 40.7M"); done {
 		return code
 	}
 	cat, ok := e.catalog()

@@ -16,11 +16,7 @@ file, ready to edit and pass to 'aiplan estimate --scenarios FILE'.`,
 func runScenarios(e *env) int {
 	f := newFlags()
 	defaults := f.Bool("defaults")
-	pos, code, done := e.parseFlags("scenarios", f)
-	if done {
-		return code
-	}
-	if code, done := e.noArgs("scenarios", pos, "the only form is 'aiplan scenarios --defaults'"); done {
+	if code, done := e.parseOnly("scenarios", f, "the only form is 'aiplan scenarios --defaults'"); done {
 		return code
 	}
 	if !*defaults {

@@ -35,11 +35,7 @@ func runServing(e *env) int {
 		{"carbon-intensity", &v.carbon}, {"revenue-per-query", &v.revenue}, {"bottle", &v.bottle}, {"gap", &v.gap}} {
 		given.quantity(f, q.name, q.p, nil)
 	}
-	pos, code, done := e.parseFlags("serving", f)
-	if done {
-		return code
-	}
-	if code, done := e.noArgs("serving", pos, "inputs are flags such as --energy-wh 0.3"); done {
+	if code, done := e.parseOnly("serving", f, "inputs are flags such as --energy-wh 0.3"); done {
 		return code
 	}
 	cat, ok := e.catalog()

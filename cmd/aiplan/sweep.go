@@ -26,11 +26,7 @@ func runSweep(e *env) int {
 	out := f.String("o")
 	raw := f.List("vary")
 	inputs := declareScenarioFlags(f)
-	pos, code, done := e.parseFlags("sweep", f)
-	if done {
-		return code
-	}
-	if code, done := e.noArgs("sweep", pos, "give the file with -o FILE"); done {
+	if code, done := e.parseOnly("sweep", f, "give the file with -o FILE"); done {
 		return code
 	}
 	if *out == "" {

@@ -187,11 +187,7 @@ func runTornado(e *env) int {
 	output := f.String("output")
 	rangeList := f.List("range")
 	inputs := declareScenarioFlags(f)
-	pos, code, done := e.parseFlags("tornado", f)
-	if done {
-		return code
-	}
-	if code, done := e.noArgs("tornado", pos, "inputs are flags such as --params 175B"); done {
+	if code, done := e.parseOnly("tornado", f, "inputs are flags such as --params 175B"); done {
 		return code
 	}
 	if !f.Has("output") {
