@@ -281,9 +281,8 @@ func (r *resolver) hardware(in *Inputs, acc *Accelerator) error {
 	}
 	if !hasGH {
 		h := in.FLOP / (in.PeakFLOPS * in.MFU * 3600) / in.Goodput
-		if h > FieldByKey(KeyGPUHours).Max || h < 1e-9 {
-			return &FieldError{Field: KeyMFU, Value: FormatNumber(in.MFU),
-				Msg: fmt.Sprintf("gives %s GPU-hours; the planner accepts at most %s", FormatNumber(h), FormatNumber(FieldByKey(KeyGPUHours).Max))}
+		if h > FieldByKey(KeyGPUHours).Max || h < minGPUHours {
+			return gpuHoursError(r.sc, h, in.MFU)
 		}
 	}
 	return nil
@@ -421,4 +420,25 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// minGPUHours is the smallest computed GPU-hour figure the planner accepts.
+const minGPUHours = 1e-9
+
+// gpuHoursError names the inputs whose computed GPU-hours fall outside the
+// planner's range, and the bound they miss (at least / at most).
+func gpuHoursError(sc *Scenario, h, mfu float64) error {
+	field, from := KeyParams, "params x tokens"
+	if _, ok := sc.Values[KeyFLOPs]; ok {
+		field, from = KeyFLOPs, "flops"
+	}
+	if _, ok := sc.Values[KeyMFU]; ok {
+		field = KeyMFU
+	}
+	bound, dir := FieldByKey(KeyGPUHours).Max, "at most"
+	if h < minGPUHours {
+		bound, dir = minGPUHours, "at least"
+	}
+	return &FieldError{Field: field, Msg: fmt.Sprintf("the compute from %s gives %s GPU-hours at MFU %s; the planner accepts %s %s GPU-hours",
+		from, FormatNumber(h), FormatNumber(mfu), dir, FormatNumber(bound))}
 }

@@ -28,17 +28,11 @@ band and reported value.
 }
 
 func runBacktest(e *env) int {
-	fs := newFlagSet()
-	fs.Bool("json", "calibration", "help")
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("backtest: %v", err)
-	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["backtest"].usage)
-		return exitOK
-	}
-	if len(fs.Positional()) > 0 {
-		return e.usageError("backtest: unexpected argument %q", fs.Positional()[0])
+	f := newFlags()
+	asJSON := f.Bool("json")
+	onlyCalibration := f.Bool("calibration")
+	if code, done := e.parseOnly("backtest", f, ""); done {
+		return code
 	}
 	cat, ok := e.catalog()
 	if !ok {
@@ -52,8 +46,8 @@ func runBacktest(e *env) int {
 	if err != nil {
 		return e.fail("backtest: %v", err)
 	}
-	if fs.Has("calibration") {
-		if fs.Has("json") {
+	if *onlyCalibration {
+		if *asJSON {
 			return writeJSON(e, panel)
 		}
 		writeCalibration(e.stdout, panel)
@@ -63,7 +57,7 @@ func runBacktest(e *env) int {
 	if err != nil {
 		return e.fail("backtest: %v", err)
 	}
-	if fs.Has("json") {
+	if *asJSON {
 		return writeJSON(e, rows)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 2, 2, ' ', 0)

@@ -33,19 +33,12 @@ source are marked "(assumption)", ranges "assumption".
 const assumptionMark = " (assumption)"
 
 func runCatalog(e *env) int {
-	fs := newFlagSet()
-	fs.Bool("json", "sources", "help")
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("catalog: %v", err)
+	f := newFlags()
+	asJSON, sources := f.Bool("json"), f.Bool("sources")
+	if code, done := e.parseOnly("catalog", f, "accepted: --json, --sources"); done {
+		return code
 	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["catalog"].usage)
-		return exitOK
-	}
-	if len(fs.Positional()) > 0 {
-		return e.usageError("catalog: unexpected argument %q; accepted: --json, --sources", fs.Positional()[0])
-	}
-	if fs.Has("json") && fs.Has("sources") {
+	if *asJSON && *sources {
 		return e.usageError("catalog: --json and --sources exclude each other; give one")
 	}
 	cat, ok := e.catalog()
@@ -53,9 +46,9 @@ func runCatalog(e *env) int {
 		return exitFail
 	}
 	switch {
-	case fs.Has("json"):
+	case *asJSON:
 		return writeJSON(e, cat)
-	case fs.Has("sources"):
+	case *sources:
 		writeCatalogSources(e.stdout, cat)
 	default:
 		writeCatalogTables(e.stdout, cat)

@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -38,17 +36,17 @@ defaults to 1200 x 700 pixels. The file is written whole or not at all.`,
 }
 
 func runChart(e *env) int {
-	fs := newFlagSet()
-	fs.Bool("help", "dark")
-	fs.Value("scenarios", "method", "baseline", "scenario", "width", "height", "o", "output", "samples", "seed")
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("chart: %v", err)
+	f := newFlags()
+	dark := f.Bool("dark")
+	str := map[string]*string{}
+	for _, name := range []string{"scenarios", "method", "baseline", "scenario", "width", "height", "o", "output"} {
+		str[name] = f.String(name)
 	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["chart"].usage)
-		return exitOK
+	mco := declareMCOptions(f)
+	pos, code, done := e.parseFlags("chart", f)
+	if done {
+		return code
 	}
-	pos := fs.Positional()
 	kinds := strings.Join(plot.KindNames(), ", ")
 	if len(pos) != 1 {
 		if len(pos) == 0 {
@@ -58,14 +56,14 @@ func runChart(e *env) int {
 	}
 	kind := plot.Kind(pos[0])
 	uncertain := kind == plot.KindFan || kind == plot.KindTornado
-	out, ok := fs.Get("o")
-	if o2, ok2 := fs.Get("output"); ok2 && !uncertain {
+	out, ok := *str["o"], f.Has("o")
+	if o2, ok2 := *str["output"], f.Has("output"); ok2 && !uncertain {
 		if ok {
 			return e.usageError("-o: given twice (as -o and --output)")
 		}
 		out, ok = o2, true
 	}
-	if o2, ok2 := fs.Get("output"); uncertain && !ok && ok2 {
+	if o2, ok2 := *str["output"], f.Has("output"); uncertain && !ok && ok2 {
 		if _, isFile := plot.FormatFromPath(o2); isFile {
 			return e.usageError("--output: %q is not accepted; for %s, --output names the output to chart (such as costUSD.cloud) and -o the file", o2, kind)
 		}
@@ -83,8 +81,8 @@ func runChart(e *env) int {
 		v    *int
 		min  int
 	}{{"width", &opt.Width, plot.MinWidth}, {"height", &opt.Height, plot.MinHeight}} {
-		s, ok := fs.Get(dim.name)
-		if !ok {
+		s := *str[dim.name]
+		if !f.Has(dim.name) {
 			continue
 		}
 		n, err := strconv.Atoi(s)
@@ -93,7 +91,7 @@ func runChart(e *env) int {
 		}
 		*dim.v = n
 	}
-	if fs.Has("dark") {
+	if *dark {
 		t := plot.Dark()
 		opt.Theme = &t
 	}
@@ -101,27 +99,26 @@ func runChart(e *env) int {
 	if !ok {
 		return exitFail
 	}
-	path, _ := fs.Get("scenarios")
-	f, err := loadScenarios(path)
+	set, err := loadScenarios(*str["scenarios"])
 	if err != nil {
 		return e.usageError("--scenarios: %v", err)
 	}
-	in := plot.Input{Catalog: cat, Scenarios: f.Scenarios, Baseline: f.Baseline, Gap: f.Gap, Projection: f.Projection}
-	in.Method, _ = fs.Get("method")
-	if b, ok := fs.Get("baseline"); ok {
-		in.Baseline = b
+	in := plot.Input{Catalog: cat, Scenarios: set.Scenarios, Baseline: set.Baseline, Gap: set.Gap, Projection: set.Projection}
+	in.Method = *str["method"]
+	if f.Has("baseline") {
+		in.Baseline = *str["baseline"]
 	}
-	in.Scenario, _ = fs.Get("scenario")
+	in.Scenario = *str["scenario"]
 	if uncertain {
 		var err error
-		if in.Samples, in.Seed, err = samplesAndSeed(fs); err != nil {
+		if in.Samples, in.Seed, err = mco.read(); err != nil {
 			return e.usageError("%v", err)
 		}
-		in.Output, _ = fs.Get("output")
+		in.Output = *str["output"]
 	} else {
-		for _, f := range []string{"samples", "seed"} {
-			if fs.Has(f) {
-				return e.usageError("--%s: only for the fan and tornado charts", f)
+		for _, name := range []string{"samples", "seed"} {
+			if f.Has(name) {
+				return e.usageError("--%s: only for the fan and tornado charts", name)
 			}
 		}
 	}
@@ -151,25 +148,4 @@ func runChart(e *env) int {
 		return e.fail("chart: %v", err)
 	}
 	return exitOK
-}
-
-// samplesAndSeed reads --samples (default planner.DefaultSamples) and
-// --seed (default 1), as estimate --uncertainty does.
-func samplesAndSeed(fs *flagSet) (int, uint64, error) {
-	n, seed := planner.DefaultSamples, uint64(1)
-	if s, ok := fs.Get("samples"); ok {
-		v, err := planner.ParseQuantity(s)
-		if err != nil || v != math.Trunc(v) || v < 1 || v > planner.MaxSamples {
-			return 0, 0, fmt.Errorf("--samples: %q is not accepted; accepted: a whole number 1 to %d", s, planner.MaxSamples)
-		}
-		n = int(v)
-	}
-	if s, ok := fs.Get("seed"); ok {
-		v, err := strconv.ParseUint(s, 10, 64)
-		if err != nil {
-			return 0, 0, fmt.Errorf("--seed: %q is not accepted; accepted: a whole number 0 to %d", s, uint64(math.MaxUint64))
-		}
-		seed = v
-	}
-	return n, seed, nil
 }

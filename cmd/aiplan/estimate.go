@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"runtime"
 	"text/tabwriter"
 
 	"aiplan/planner"
@@ -27,22 +30,15 @@ output, under "uncertainty" in --json at the output's path.`,
 }
 
 func runEstimate(e *env) int {
-	fs := newFlagSet()
-	fs.Bool("json", "help")
-	fs.Value("scenarios")
-	declareScenarioFlags(fs)
-	declareUncertaintyFlags(fs)
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("estimate: %v", err)
+	f := newFlags()
+	asJSON := f.Bool("json")
+	scenarios := f.String("scenarios")
+	inputs := declareScenarioFlags(f)
+	mcf := declareUncertaintyFlags(f)
+	if code, done := e.parseOnly("estimate", f, "inputs are flags such as --params 175B"); done {
+		return code
 	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["estimate"].usage)
-		return exitOK
-	}
-	if len(fs.Positional()) > 0 {
-		return e.usageError("estimate: unexpected argument %q; inputs are flags such as --params 175B", fs.Positional()[0])
-	}
-	mc, err := uncertaintyFromFlags(fs)
+	mc, err := mcf.read()
 	if err != nil {
 		return e.usageError("%v", err)
 	}
@@ -50,51 +46,17 @@ func runEstimate(e *env) int {
 	if !ok {
 		return exitFail
 	}
-	if path, ok := fs.Get("scenarios"); ok {
+	if f.Has("scenarios") {
 		if len(mc.ranges) > 0 {
 			return e.usageError("--range: not accepted with --scenarios; put ranges in the scenario file")
 		}
-		f, err := loadScenarios(path)
+		set, err := loadScenarios(*scenarios)
 		if err != nil {
 			return e.usageError("--scenarios: %v", err)
 		}
-		reports := make([]uncertainReport, 0, len(f.Scenarios))
-		for i := range f.Scenarios {
-			sc := &f.Scenarios[i]
-			r, res, err := planner.Estimate(cat, sc)
-			if err != nil {
-				return e.usageError("--scenarios: scenario %q: %v", sc.Name, err)
-			}
-			rep := uncertainReport{Report: planner.NewReport(sc.Name, r, res)}
-			if mc.on {
-				if rep.Uncertainty, err = mc.run(cat, sc); err != nil {
-					return e.usageError("--scenarios: scenario %q: %v", sc.Name, err)
-				}
-			}
-			reports = append(reports, rep)
-		}
-		if fs.Has("json") {
-			if !mc.on {
-				plain := make([]planner.Report, len(reports))
-				for i := range reports {
-					plain[i] = reports[i].Report
-				}
-				return writeJSON(e, plain)
-			}
-			return writeJSON(e, reports)
-		}
-		for i := range reports {
-			fprintf(e.stdout, "== %s ==\n", reports[i].Name)
-			writeTable(e.stdout, cat, &reports[i].Report)
-			writeUncertainty(e.stdout, reports[i].Uncertainty)
-			fprintf(e.stdout, "\n")
-		}
-		return exitOK
+		return estimateSet(e, cat, set, &mc, *asJSON)
 	}
-	sc, err := scenarioFromFlags(fs, "")
-	if err != nil {
-		return e.usageError("%v", err)
-	}
+	sc := inputs.scenario("")
 	sc.Ranges = mc.ranges
 	r, res, err := planner.Estimate(cat, &sc)
 	if err != nil {
@@ -106,7 +68,7 @@ func runEstimate(e *env) int {
 			return e.usageError("%s", rangeFlagError(err))
 		}
 	}
-	if fs.Has("json") {
+	if *asJSON {
 		if !mc.on {
 			return writeJSON(e, rep.Report)
 		}
@@ -117,14 +79,133 @@ func runEstimate(e *env) int {
 	return exitOK
 }
 
+// setChunk is the number of scenarios one worker evaluates and encodes at
+// a time in estimateSet.
+const setChunk = 256
+
+// estimateSet estimates every scenario of set and streams the results:
+// chunks of scenarios are evaluated and encoded on every core and written
+// in order as soon as they are ready, so memory does not grow with the
+// number of scenarios. Every scenario is checked before the first is
+// written, so a bad one gives an error and no output rather than half an
+// array. The JSON is byte for byte what json.MarshalIndent of the whole
+// array gives.
+func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, asJSON bool) int {
+	scs := set.Scenarios
+	err := inOrder(len(scs), setChunk, func(lo, hi int) ([]byte, error) {
+		for i := lo; i < hi; i++ {
+			if _, _, err := planner.Estimate(cat, &scs[i]); err != nil {
+				return nil, fmt.Errorf("--scenarios: scenario %q: %v", scs[i].Name, err)
+			}
+		}
+		return nil, nil
+	}, func([]byte) {})
+	if err != nil {
+		return e.usageError("%v", err)
+	}
+	first := true
+	if asJSON && len(scs) == 0 {
+		io.WriteString(e.stdout, "[]\n") //nolint:errcheck // run reports write errors
+		return exitOK
+	}
+	err = inOrder(len(scs), setChunk, func(lo, hi int) ([]byte, error) {
+		var b bytes.Buffer
+		var ind []byte
+		for i := lo; i < hi; i++ {
+			sc := &scs[i]
+			r, res, err := planner.Estimate(cat, sc)
+			if err != nil {
+				return nil, fmt.Errorf("--scenarios: scenario %q: %v", sc.Name, err)
+			}
+			rep := uncertainReport{Report: planner.NewReport(sc.Name, r, res)}
+			if mc.on {
+				if rep.Uncertainty, err = mc.run(cat, sc); err != nil {
+					return nil, fmt.Errorf("--scenarios: scenario %q: %v", sc.Name, err)
+				}
+			}
+			if !asJSON {
+				fprintf(&b, "== %s ==\n", rep.Name)
+				writeTable(&b, cat, &rep.Report)
+				writeUncertainty(&b, rep.Uncertainty)
+				fprintf(&b, "\n")
+				continue
+			}
+			var v any = rep.Report
+			if mc.on {
+				v = rep
+			}
+			j, err := json.Marshal(v)
+			if err != nil {
+				return nil, fmt.Errorf("encoding JSON: %w", err)
+			}
+			b.WriteString(",\n  ")
+			ind = appendIndent(ind[:0], j, "  ", "  ")
+			b.Write(ind)
+		}
+		return b.Bytes(), nil
+	}, func(b []byte) {
+		if asJSON && first {
+			b[0] = '[' // the first element's separator opens the array
+			first = false
+		}
+		e.stdout.Write(b) //nolint:errcheck // run reports write errors
+	})
+	if err != nil {
+		return e.usageError("%v", err)
+	}
+	if asJSON {
+		io.WriteString(e.stdout, "\n]\n") //nolint:errcheck // run reports write errors
+	}
+	return exitOK
+}
+
+// inOrder runs work on the chunks [lo, hi) of n items on every core and
+// calls emit with each chunk's result in chunk order, holding at most a
+// few chunks in memory. It stops at the first error, in chunk order.
+func inOrder(n, chunk int, work func(lo, hi int) ([]byte, error), emit func([]byte)) error {
+	type result struct {
+		b   []byte
+		err error
+	}
+	chunks := (n + chunk - 1) / chunk
+	slots := make([]chan result, chunks)
+	for i := range slots {
+		slots[i] = make(chan result, 1)
+	}
+	ahead := make(chan struct{}, runtime.GOMAXPROCS(0)+1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for c := range chunks {
+			select {
+			case ahead <- struct{}{}:
+			case <-stop:
+				return
+			}
+			go func() {
+				b, err := work(c*chunk, min(n, (c+1)*chunk))
+				slots[c] <- result{b, err}
+			}()
+		}
+	}()
+	for c := range chunks {
+		r := <-slots[c]
+		<-ahead
+		if r.err != nil {
+			return r.err
+		}
+		emit(r.b)
+	}
+	return nil
+}
+
+// writeJSON writes v as indented JSON; a write error is reported by run.
 func writeJSON(e *env, v any) int {
 	b, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return e.fail("encoding JSON: %v", err)
 	}
-	if _, err := e.stdout.Write(append(b, '\n')); err != nil {
-		return exitFail
-	}
+	e.stdout.Write(append(b, '\n')) //nolint:errcheck // run reports write errors
 	return exitOK
 }
 

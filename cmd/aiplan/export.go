@@ -32,21 +32,16 @@ writes it to standard output. 'aiplan import' reads it back.`,
 }
 
 func runExport(e *env) int {
-	fs := newFlagSet()
-	fs.Bool("help")
-	fs.Value("o", "output")
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("export: %v", err)
+	f := newFlags()
+	o := declareOutputFlags(f)
+	pos, code, done := e.parseFlags("export", f)
+	if done {
+		return code
 	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["export"].usage)
-		return exitOK
-	}
-	out, ok := outputFlag(fs)
+	out, ok := o.path()
 	if !ok {
 		return e.usageError("export: -o OUT.xlsx is required (the workbook to write; - for standard output)")
 	}
-	pos := fs.Positional()
 	if len(pos) > 1 {
 		return e.usageError("export: unexpected argument %q; give one scenario file", pos[1])
 	}
@@ -73,26 +68,32 @@ func runExport(e *env) int {
 	return writeOutput(e, out, buf.Bytes())
 }
 
-// outputFlag returns the -o / --output value.
-func outputFlag(fs *flagSet) (string, bool) {
-	if v, ok := fs.Get("o"); ok && v != "" {
-		return v, true
-	}
-	if v, ok := fs.Get("output"); ok && v != "" {
-		return v, true
+// outputFlags are -o and its long form --output.
+type outputFlags struct{ o, output *string }
+
+func declareOutputFlags(f *flags) outputFlags {
+	return outputFlags{o: f.String("o"), output: f.String("output")}
+}
+
+// path returns the -o / --output value.
+func (f outputFlags) path() (string, bool) {
+	for _, v := range []string{*f.o, *f.output} {
+		if v != "" {
+			return v, true
+		}
 	}
 	return "", false
 }
 
-// writeOutput writes data to standard output ("-") or atomically to path.
+// writeOutput writes data to standard output ("-") or atomically to path
+// (internal/atomicfile). A write error to standard output is reported by
+// run; one to a file names the file.
 func writeOutput(e *env, path string, data []byte) int {
-	if path == "-" {
-		if _, err := e.stdout.Write(data); err != nil {
-			return e.fail("%v", err)
-		}
-		return exitOK
-	}
-	if err := atomicfile.WriteFile(path, data, 0o644); err != nil {
+	err := atomicfile.Stream(path, e.stdout, 0o644, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+	if err != nil && path != atomicfile.Stdout {
 		return e.fail("%v", err)
 	}
 	return exitOK

@@ -20,21 +20,16 @@ Any other workbook is refused.`,
 }
 
 func runImport(e *env) int {
-	fs := newFlagSet()
-	fs.Bool("help")
-	fs.Value("o", "output")
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("import: %v", err)
+	f := newFlags()
+	o := declareOutputFlags(f)
+	pos, code, done := e.parseFlags("import", f)
+	if done {
+		return code
 	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["import"].usage)
-		return exitOK
-	}
-	out, ok := outputFlag(fs)
+	out, ok := o.path()
 	if !ok {
 		return e.usageError("import: -o FILE.aiplan is required (the scenario file to write; - for standard output)")
 	}
-	pos := fs.Positional()
 	if len(pos) != 1 {
 		return e.usageError("import: give exactly one workbook (REPORT.xlsx), got %d arguments", len(pos))
 	}

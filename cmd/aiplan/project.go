@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -28,8 +29,6 @@ figures sit on a higher line.`,
 	})
 }
 
-var projectFlags = []string{"base-cost", "base-year", "growth", "growth-low", "growth-high", "until"}
-
 // projectOutput is the JSON of 'aiplan project': the projection plus the
 // defaults it used.
 type projectOutput struct {
@@ -38,19 +37,28 @@ type projectOutput struct {
 }
 
 func runProject(e *env) int {
-	fs := newFlagSet()
-	fs.Bool("json", "help")
-	fs.Value(projectFlags...)
-	fs.Value("basis")
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("project: %v", err)
+	f := newFlags()
+	asJSON := f.Bool("json")
+	basis := f.String("basis")
+	var baseCost, growth, growthLow, growthHigh, baseYear, until float64
+	given := typedFlags{}
+	given.quantity(f, "base-cost", &baseCost, nil)
+	given.quantity(f, "growth", &growth, nil)
+	given.quantity(f, "growth-low", &growthLow, nil)
+	given.quantity(f, "growth-high", &growthHigh, nil)
+	for _, y := range []struct {
+		name string
+		p    *float64
+	}{{"base-year", &baseYear}, {"until", &until}} {
+		given.quantity(f, y.name, y.p, func(v float64) error {
+			if v != math.Trunc(v) || v < 1950 || v > 2400 {
+				return errors.New("accepted: a whole year from 1950 to 2400")
+			}
+			return nil
+		})
 	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["project"].usage)
-		return exitOK
-	}
-	if len(fs.Positional()) > 0 {
-		return e.usageError("project: unexpected argument %q; inputs are flags such as --base-cost 40.7M", fs.Positional()[0])
+	if code, done := e.parseOnly("project", f, "inputs are flags such as --base-cost 40.7M"); done {
+		return code
 	}
 	cat, ok := e.catalog()
 	if !ok {
@@ -60,56 +68,35 @@ func runProject(e *env) int {
 	if err != nil {
 		return e.fail("project: %v", err)
 	}
-	given := map[string]string{}
-	for _, name := range projectFlags {
-		s, ok := fs.Get(name)
-		if !ok {
-			continue
-		}
-		given[name] = s
-		v, err := planner.ParseQuantity(s)
-		if err != nil {
-			return e.usageError("--%s: %v", name, err)
-		}
-		switch name {
-		case "base-cost":
-			in.BaseCostUSD, in.BaseModel = v, ""
-		case "growth":
-			in.Growth = v
-		case "growth-low":
-			in.GrowthLow = v
-		case "growth-high":
-			in.GrowthHigh = v
-		case "base-year", "until":
-			if v != math.Trunc(v) || v < 1950 || v > 2400 {
-				return e.usageError("--%s: %s is not accepted; accepted: a whole year from 1950 to 2400", name, s)
-			}
-			if name == "base-year" {
-				in.BaseYear = int(v)
-			} else {
-				in.Until = int(v)
-			}
-		}
+	if f.Has("base-cost") {
+		in.BaseCostUSD, in.BaseModel, in.Basis = baseCost, "", planner.CostBasisAmortized
 	}
-	if s, ok := fs.Get("basis"); ok {
-		given["basis"] = s
-		in.Basis = s
-	} else if fs.Has("base-cost") {
-		in.Basis = planner.CostBasisAmortized
+	setIf(f, "growth", &in.Growth, growth)
+	setIf(f, "growth-low", &in.GrowthLow, growthLow)
+	setIf(f, "growth-high", &in.GrowthHigh, growthHigh)
+	if f.Has("base-year") {
+		in.BaseYear = int(baseYear)
+	}
+	if f.Has("until") {
+		in.Until = int(until)
+	}
+	if f.Has("basis") {
+		given["basis"] = *basis
+		in.Basis = *basis
 	}
 	// Only --growth given: widen the catalogue's band to include it.
-	if fs.Has("growth") && !fs.Has("growth-low") {
+	if f.Has("growth") && !f.Has("growth-low") {
 		in.GrowthLow = math.Min(in.GrowthLow, in.Growth)
 	}
-	if fs.Has("growth") && !fs.Has("growth-high") {
+	if f.Has("growth") && !f.Has("growth-high") {
 		in.GrowthHigh = math.Max(in.GrowthHigh, in.Growth)
 	}
 	r, err := planner.Project(in)
 	if err != nil {
 		return e.usageError("%s", cliFieldError(err, given))
 	}
-	out := projectOutput{ProjectionResult: r, Defaults: projectDefaults(fs, &in)}
-	if fs.Has("json") {
+	out := projectOutput{ProjectionResult: r, Defaults: projectDefaults(f, &in)}
+	if *asJSON {
 		return writeJSON(e, out)
 	}
 	writeProjectTable(e.stdout, &out)
@@ -117,22 +104,22 @@ func runProject(e *env) int {
 }
 
 // projectDefaults says which inputs came from the defaults.
-func projectDefaults(fs *flagSet, in *planner.ProjectionInputs) []string {
+func projectDefaults(f *flags, in *planner.ProjectionInputs) []string {
 	var d []string
-	if !fs.Has("base-cost") {
+	if !f.Has("base-cost") {
 		d = append(d, fmt.Sprintf("base cost: the catalogue's %s %s training cost, %s",
 			in.BaseModel, in.Basis, planner.HumanUSD(in.BaseCostUSD)))
 	}
-	if !fs.Has("base-year") {
+	if !f.Has("base-year") {
 		d = append(d, fmt.Sprintf("base year: %d", in.BaseYear))
 	}
-	if !fs.Has("growth") {
+	if !f.Has("growth") {
 		d = append(d, fmt.Sprintf("growth: the catalogue's %sx a year (Epoch AI)", planner.FormatNumber(in.Growth)))
 	}
-	if !fs.Has("growth-low") || !fs.Has("growth-high") {
+	if !f.Has("growth-low") || !f.Has("growth-high") {
 		d = append(d, fmt.Sprintf("band: %s-%sx a year", planner.FormatNumber(in.GrowthLow), planner.FormatNumber(in.GrowthHigh)))
 	}
-	if !fs.Has("until") {
+	if !f.Has("until") {
 		d = append(d, fmt.Sprintf("until: %d", in.Until))
 	}
 	return d

@@ -8,37 +8,48 @@ import (
 	"aiplan/planner"
 )
 
-// declareScenarioFlags declares one value flag per planner input: every
-// numeric Field key and every choice (gpu, energy, cooling, ...).
-func declareScenarioFlags(fs *flagSet) {
-	fs.Value(planner.FieldKeys()...)
-	fs.Value(planner.ChoiceKeys...)
+// scenarioFlags are the flags of every planner input: one text flag per
+// choice (gpu, energy, cooling, ...) and one quantity flag per numeric
+// Field key, checked against the field's range as it is read.
+type scenarioFlags struct {
+	f       *flags
+	choices map[string]*string
+	values  map[string]*float64
 }
 
-// scenarioFromFlags builds a scenario from the flags that were given. The
-// error names the flag, the value given and what is accepted.
-func scenarioFromFlags(fs *flagSet, name string) (planner.Scenario, error) {
+func declareScenarioFlags(f *flags) *scenarioFlags {
+	s := &scenarioFlags{f: f, choices: map[string]*string{}, values: map[string]*float64{}}
+	for _, key := range planner.ChoiceKeys {
+		s.choices[key] = f.String(key)
+	}
+	for i := range planner.Fields {
+		fd := &planner.Fields[i]
+		p := new(float64)
+		s.values[fd.Key] = p
+		f.Quantity(fd.Key, p, func(typed string, v float64) error {
+			if fd.Check(v) != nil {
+				return fmt.Errorf("%q is not accepted; accepted: %s", typed, fd.RangeText())
+			}
+			return nil
+		})
+	}
+	return s
+}
+
+// scenario builds a scenario from the input flags that were given.
+func (s *scenarioFlags) scenario(name string) planner.Scenario {
 	sc := planner.Scenario{Name: name, Values: map[string]float64{}}
 	for _, key := range planner.ChoiceKeys {
-		if v, ok := fs.Get(key); ok {
-			sc.SetChoice(key, v)
+		if s.f.Has(key) {
+			sc.SetChoice(key, *s.choices[key])
 		}
 	}
-	for _, f := range planner.Fields {
-		s, ok := fs.Get(f.Key)
-		if !ok {
-			continue
+	for _, fd := range planner.Fields {
+		if s.f.Has(fd.Key) {
+			sc.Set(fd.Key, *s.values[fd.Key])
 		}
-		v, err := planner.ParseQuantity(s)
-		if err != nil {
-			return sc, fmt.Errorf("--%s: %v", f.Key, err)
-		}
-		if err := f.Check(v); err != nil {
-			return sc, fmt.Errorf("--%s: %q is not accepted; accepted: %s", f.Key, s, f.RangeText())
-		}
-		sc.Set(f.Key, v)
 	}
-	return sc, nil
+	return sc
 }
 
 // flagError turns a planner error into the one-line CLI form "--flag: ...".
@@ -59,7 +70,7 @@ func loadScenarios(path string) (*planner.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer fh.Close()
+	defer fh.Close() //nolint:errcheck // read only
 	f, err := planner.ReadFile(fh)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)

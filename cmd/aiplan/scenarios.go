@@ -14,31 +14,22 @@ file, ready to edit and pass to 'aiplan estimate --scenarios FILE'.`,
 }
 
 func runScenarios(e *env) int {
-	fs := newFlagSet()
-	fs.Bool("defaults", "help")
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("scenarios: %v", err)
+	f := newFlags()
+	defaults := f.Bool("defaults")
+	if code, done := e.parseOnly("scenarios", f, "the only form is 'aiplan scenarios --defaults'"); done {
+		return code
 	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["scenarios"].usage)
-		return exitOK
-	}
-	if len(fs.Positional()) > 0 {
-		return e.usageError("scenarios: unexpected argument %q; the only form is 'aiplan scenarios --defaults'", fs.Positional()[0])
-	}
-	if !fs.Has("defaults") {
+	if !*defaults {
 		return e.usageError("scenarios: --defaults is required (it prints the built-in set)")
 	}
-	f, err := assets.Defaults()
+	set, err := assets.Defaults()
 	if err != nil {
 		return e.fail("built-in scenarios: %v", err)
 	}
-	b, err := f.Marshal()
+	b, err := set.Marshal()
 	if err != nil {
 		return e.fail("built-in scenarios: %v", err)
 	}
-	if _, err := e.stdout.Write(b); err != nil {
-		return exitFail
-	}
+	e.stdout.Write(b) //nolint:errcheck // run reports write errors
 	return exitOK
 }

@@ -22,81 +22,59 @@ intensity, a 0.5 L bottle, and the sequoia-2024 gap ($500B).`,
 	})
 }
 
-var servingFlags = []string{"queries-per-day", "energy-wh", "water-ml", "carbon-intensity",
-	"revenue-per-query", "bottle", "gap"}
-
 func runServing(e *env) int {
-	fs := newFlagSet()
-	fs.Bool("json", "help")
-	fs.Value("preset")
-	fs.Value(servingFlags...)
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("serving: %v", err)
+	f := newFlags()
+	asJSON := f.Bool("json")
+	preset := f.String("preset")
+	given := typedFlags{}
+	var v struct{ queries, energy, water, carbon, revenue, bottle, gap float64 }
+	for _, q := range []struct {
+		name string
+		p    *float64
+	}{{"queries-per-day", &v.queries}, {"energy-wh", &v.energy}, {"water-ml", &v.water},
+		{"carbon-intensity", &v.carbon}, {"revenue-per-query", &v.revenue}, {"bottle", &v.bottle}, {"gap", &v.gap}} {
+		given.quantity(f, q.name, q.p, nil)
 	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["serving"].usage)
-		return exitOK
-	}
-	if len(fs.Positional()) > 0 {
-		return e.usageError("serving: unexpected argument %q; inputs are flags such as --energy-wh 0.3", fs.Positional()[0])
+	if code, done := e.parseOnly("serving", f, "inputs are flags such as --energy-wh 0.3"); done {
+		return code
 	}
 	cat, ok := e.catalog()
 	if !ok {
 		return exitFail
 	}
-	preset, _ := fs.Get("preset")
-	if preset == "" {
-		preset = planner.ServingEpoch2025
+	if !f.Has("preset") {
+		*preset = planner.ServingEpoch2025
 	}
-	in, err := planner.ServingPreset(cat, preset)
+	in, err := planner.ServingPreset(cat, *preset)
 	if err != nil {
 		if planner.ErrField(err) == "preset" {
-			return e.usageError("--preset: %q is not accepted; accepted: %s", preset,
+			return e.usageError("--preset: %q is not accepted; accepted: %s", *preset,
 				strings.Join(planner.ServingPresetIDs(), ", "))
 		}
 		return e.fail("serving: %v", err)
 	}
-	if f, ok := cat.Macro.Figures["sequoia2024.gapUSD"]; ok {
-		in.GapUSD = f.Value
+	if fig, ok := cat.Macro.Figures["sequoia2024.gapUSD"]; ok {
+		in.GapUSD = fig.Value
 	}
-	given := map[string]string{}
-	for _, name := range servingFlags {
-		s, ok := fs.Get(name)
-		if !ok {
-			continue
-		}
-		given[name] = s
-		v, err := planner.ParseQuantity(s)
-		if err != nil {
-			return e.usageError("--%s: %v", name, err)
-		}
-		switch name {
-		case "queries-per-day":
-			in.QueriesPerDay = v
-		case "energy-wh":
-			in.EnergyPerQueryWh = v
-		case "water-ml":
-			in.WaterPerQueryML = v
-		case "carbon-intensity":
-			in.CarbonGPerKWh, in.CarbonSource = v, ""
-		case "revenue-per-query":
-			in.RevenuePerQueryUSD = v
-		case "bottle":
-			in.BottleL = v
-		case "gap":
-			in.GapUSD = v
-		}
+	setIf(f, "queries-per-day", &in.QueriesPerDay, v.queries)
+	setIf(f, "energy-wh", &in.EnergyPerQueryWh, v.energy)
+	setIf(f, "water-ml", &in.WaterPerQueryML, v.water)
+	if f.Has("carbon-intensity") {
+		in.CarbonGPerKWh, in.CarbonSource = v.carbon, ""
 	}
+	setIf(f, "revenue-per-query", &in.RevenuePerQueryUSD, v.revenue)
+	setIf(f, "bottle", &in.BottleL, v.bottle)
+	setIf(f, "gap", &in.GapUSD, v.gap)
 	r, err := planner.EvaluateServing(in)
 	if err != nil {
 		return e.usageError("%s", cliFieldError(err, given))
 	}
-	if fs.Has("json") {
+	if *asJSON {
 		return writeJSON(e, r)
 	}
 	w := e.stdout
 	grid := ""
-	if in.CarbonSource != "" && !fs.Has("carbon-intensity") {
+	if in.CarbonSource != "" && !f.Has("carbon-intensity") {
 		grid = " (" + in.CarbonSource + ")"
 	}
 	fprintf(w, "Serving (%s): %s queries a day; per query %s Wh, %s mL, $%.4g; %s gCO2e/kWh%s\n",

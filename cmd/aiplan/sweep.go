@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"path/filepath"
 
+	"aiplan/internal/atomicfile"
 	"aiplan/planner"
 )
 
@@ -17,47 +15,35 @@ func init() {
 KEY is an estimate flag without dashes (gpus, mfu, params, energy, gpu, ...),
 at most three --vary; values are separated by commas, so write 70000 or 70k
 rather than 70,000. Scenarios are named after their values
-("gpus=1000 energy=coal"). The file is written whole or not at all.`,
+("gpus=1000 energy=coal"). The file is written whole or not at all;
+-o - writes to standard output.`,
 		run: runSweep,
 	})
 }
 
 func runSweep(e *env) int {
-	fs := newFlagSet()
-	fs.Bool("help")
-	fs.Value("o")
-	fs.Repeatable("vary")
-	declareScenarioFlags(fs)
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("sweep: %v", err)
+	f := newFlags()
+	out := f.String("o")
+	raw := f.List("vary")
+	inputs := declareScenarioFlags(f)
+	if code, done := e.parseOnly("sweep", f, "give the file with -o FILE"); done {
+		return code
 	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["sweep"].usage)
-		return exitOK
+	if *out == "" {
+		return e.usageError("-o: is required: the scenario file to write (- for standard output)")
 	}
-	if len(fs.Positional()) > 0 {
-		return e.usageError("sweep: unexpected argument %q; give the file with -o FILE", fs.Positional()[0])
-	}
-	out, ok := fs.Get("o")
-	if !ok || out == "" {
-		return e.usageError("-o: is required: the scenario file to write")
-	}
-	raw := fs.All("vary")
-	if len(raw) == 0 || len(raw) > planner.MaxVary {
-		return e.usageError("--vary: given %d times; accepted: 1 to %d, each KEY=V1,V2,...", len(raw), planner.MaxVary)
+	if len(*raw) == 0 || len(*raw) > planner.MaxVary {
+		return e.usageError("--vary: given %d times; accepted: 1 to %d, each KEY=V1,V2,...", len(*raw), planner.MaxVary)
 	}
 	var vary []planner.Vary
-	for _, s := range raw {
+	for _, s := range *raw {
 		v, err := planner.ParseVary(s)
 		if err != nil {
 			return e.usageError("--vary: %v", err)
 		}
 		vary = append(vary, v)
 	}
-	base, err := scenarioFromFlags(fs, "base")
-	if err != nil {
-		return e.usageError("%v", err)
-	}
+	base := inputs.scenario("base")
 	cat, ok := e.catalog()
 	if !ok {
 		return exitFail
@@ -72,42 +58,15 @@ func runSweep(e *env) int {
 		}
 		return e.usageError("--vary: %v", err)
 	}
-	f := planner.NewFile(cat.Version, scs)
-	b, err := f.Marshal()
+	b, err := planner.NewFile(cat.Version, scs).Marshal()
 	if err != nil {
-		return e.fail("encoding %s: %v", out, err)
+		return e.fail("encoding %s: %v", *out, err)
 	}
-	if err := writeFileAtomic(out, b); err != nil {
-		return e.fail("%v", err)
+	if code := writeOutput(e, *out, b); code != exitOK {
+		return code
 	}
-	fprintf(e.stderr, "aiplan: wrote %d scenarios to %s\n", len(scs), out)
+	if *out != atomicfile.Stdout {
+		fprintf(e.stderr, "aiplan: wrote %d scenarios to %s\n", len(scs), *out)
+	}
 	return exitOK
-}
-
-// writeFileAtomic writes b to a temporary file in path's folder and renames
-// it over path, so a reader never sees half a file.
-func writeFileAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		os.Remove(name)
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return err
-	}
-	return nil
 }

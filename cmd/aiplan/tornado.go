@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,16 +49,54 @@ type mcFlags struct {
 	ranges  map[string]planner.Range
 }
 
-func declareUncertaintyFlags(fs *flagSet) {
-	fs.Bool("uncertainty")
-	fs.Value("samples", "seed")
-	fs.Repeatable("range")
+// mcFlagSet holds the declared Monte Carlo flags until they are read.
+type mcFlagSet struct {
+	f      *flags
+	on     *bool
+	mc     *mcOptions
+	ranges *[]string
+}
+
+// mcOptions are --samples and --seed (estimate --uncertainty, chart fan
+// and tornado).
+type mcOptions struct {
+	f             *flags
+	samples, seed *string
+}
+
+func declareMCOptions(f *flags) *mcOptions {
+	return &mcOptions{f: f, samples: f.String("samples"), seed: f.String("seed")}
+}
+
+// read returns --samples (default planner.DefaultSamples) and --seed
+// (default 1).
+func (o *mcOptions) read() (int, uint64, error) {
+	n, seed := planner.DefaultSamples, uint64(1)
+	if o.f.Has("samples") {
+		v, err := planner.ParseQuantity(*o.samples)
+		if err != nil || v != math.Trunc(v) || v < 1 || v > planner.MaxSamples {
+			return 0, 0, fmt.Errorf("--samples: %q is not accepted; accepted: a whole number 1 to %d", *o.samples, planner.MaxSamples)
+		}
+		n = int(v)
+	}
+	if o.f.Has("seed") {
+		v, err := strconv.ParseUint(*o.seed, 10, 64)
+		if err != nil {
+			return 0, 0, fmt.Errorf("--seed: %q is not accepted; accepted: a whole number 0 to %d", *o.seed, uint64(math.MaxUint64))
+		}
+		seed = v
+	}
+	return n, seed, nil
+}
+
+func declareUncertaintyFlags(f *flags) *mcFlagSet {
+	return &mcFlagSet{f: f, on: f.Bool("uncertainty"), mc: declareMCOptions(f), ranges: f.List("range")}
 }
 
 // rangesFromFlags reads every --range NAME=LOW,LIKELY,HIGH[,DIST].
-func rangesFromFlags(fs *flagSet) (map[string]planner.Range, error) {
+func rangesFromFlags(list []string) (map[string]planner.Range, error) {
 	var ranges map[string]planner.Range
-	for _, s := range fs.All("range") {
+	for _, s := range list {
 		name, spec, ok := strings.Cut(s, "=")
 		if !ok || planner.FieldByKey(name) == nil {
 			return nil, fmt.Errorf("--range: %q is not accepted; accepted: NAME=LOW,LIKELY,HIGH[,DIST] with NAME one of %s",
@@ -78,30 +117,19 @@ func rangesFromFlags(fs *flagSet) (map[string]planner.Range, error) {
 	return ranges, nil
 }
 
-func uncertaintyFromFlags(fs *flagSet) (mcFlags, error) {
-	mc := mcFlags{on: fs.Has("uncertainty"), samples: planner.DefaultSamples, seed: 1}
-	if s, ok := fs.Get("samples"); ok {
-		n, err := planner.ParseQuantity(s)
-		if err != nil || n != float64(int(n)) || n < 1 || n > planner.MaxSamples {
-			return mc, fmt.Errorf("--samples: %q is not accepted; accepted: a whole number 1 to %d", s, planner.MaxSamples)
-		}
-		mc.samples = int(n)
-	}
-	if s, ok := fs.Get("seed"); ok {
-		v, err := strconv.ParseUint(s, 10, 64)
-		if err != nil {
-			return mc, fmt.Errorf("--seed: %q is not accepted; accepted: a whole number 0 to %d", s, uint64(1<<64-1))
-		}
-		mc.seed = v
-	}
+func (m *mcFlagSet) read() (mcFlags, error) {
+	mc := mcFlags{on: *m.on}
 	var err error
-	if mc.ranges, err = rangesFromFlags(fs); err != nil {
+	if mc.samples, mc.seed, err = m.mc.read(); err != nil {
+		return mc, err
+	}
+	if mc.ranges, err = rangesFromFlags(*m.ranges); err != nil {
 		return mc, err
 	}
 	if !mc.on {
-		for _, f := range []string{"samples", "seed", "range"} {
-			if fs.Has(f) {
-				return mc, fmt.Errorf("--%s: needs --uncertainty", f)
+		for _, name := range []string{"samples", "seed", "range"} {
+			if m.f.Has(name) {
+				return mc, fmt.Errorf("--%s: needs --uncertainty", name)
 			}
 		}
 	}
@@ -154,33 +182,22 @@ func runTornado(e *env) int {
 	if hasGapFlag(e.args) {
 		return runGapTornado(e)
 	}
-	fs := newFlagSet()
-	fs.Bool("json", "help")
-	fs.Value("output")
-	fs.Repeatable("range")
-	declareScenarioFlags(fs)
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("tornado: %v", err)
+	f := newFlags()
+	asJSON := f.Bool("json")
+	output := f.String("output")
+	rangeList := f.List("range")
+	inputs := declareScenarioFlags(f)
+	if code, done := e.parseOnly("tornado", f, "inputs are flags such as --params 175B"); done {
+		return code
 	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["tornado"].usage)
-		return exitOK
+	if !f.Has("output") {
+		*output = "costUSD.cloud"
 	}
-	if len(fs.Positional()) > 0 {
-		return e.usageError("tornado: unexpected argument %q; inputs are flags such as --params 175B", fs.Positional()[0])
-	}
-	output := "costUSD.cloud"
-	if s, ok := fs.Get("output"); ok {
-		output = s
-	}
-	ranges, err := rangesFromFlags(fs)
+	ranges, err := rangesFromFlags(*rangeList)
 	if err != nil {
 		return e.usageError("%v", err)
 	}
-	sc, err := scenarioFromFlags(fs, "")
-	if err != nil {
-		return e.usageError("%v", err)
-	}
+	sc := inputs.scenario("")
 	sc.Ranges = ranges
 	cat, ok := e.catalog()
 	if !ok {
@@ -193,11 +210,11 @@ func runTornado(e *env) int {
 	if err != nil {
 		return e.usageError("%s", rangeFlagError(err))
 	}
-	t, err := sim.Tornado(output)
+	t, err := sim.Tornado(*output)
 	if err != nil {
 		return e.usageError("--output: %v", strings.TrimPrefix(err.Error(), "output: "))
 	}
-	if fs.Has("json") {
+	if *asJSON {
 		return writeJSON(e, t)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 2, 2, ' ', 0)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -46,20 +45,6 @@ func appMetadata() (fyne.AppMetadata, error) {
 	}, nil
 }
 
-// displayMissing returns why no window can open, or "" when one can.
-// Only Linux and the BSDs need an X11 or Wayland display.
-func displayMissing(getenv func(string) string) string {
-	switch runtime.GOOS {
-	case "windows", "darwin", "android", "ios", "js":
-		return ""
-	}
-	if getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == "" {
-		return "no display: neither DISPLAY nor WAYLAND_DISPLAY is set, so the window cannot open; " +
-			"run it in a desktop session, or use a command such as 'aiplan estimate' (see 'aiplan help')"
-	}
-	return ""
-}
-
 // runWindow opens the desktop window and returns when it closes.
 func runWindow(stderr io.Writer) int {
 	if why := displayMissing(os.Getenv); why != "" {
@@ -81,6 +66,7 @@ func runWindow(stderr io.Writer) int {
 		fprintf(stderr, "aiplan: built-in scenarios: %v\n", err)
 		return exitFail
 	}
+	repairPreferences(preferencesPath(meta.ID)) // before Fyne loads them
 	app.SetMetadata(meta)
 	a := app.NewWithID(meta.ID)
 	a.SetIcon(meta.Icon)
