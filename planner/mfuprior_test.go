@@ -58,6 +58,67 @@ func TestDevSetCoverage(t *testing.T) {
 	}
 }
 
+// TestDevSetCheckedFigures pins the development-set figures that were
+// checked against their sources (2026-11-30; each citation in
+// assets/runs-dev.json says where), so an edit that drifts from the source
+// fails. Where a report states its own MFU, the realised MFU derived from the
+// stored GPU-hours must agree with it.
+func TestDevSetCheckedFigures(t *testing.T) {
+	cat := freshCatalog(t)
+	runs := map[string]*planner.DevRun{}
+	ds := devSet(t)
+	for i := range ds.Runs {
+		runs[ds.Runs[i].ID] = &ds.Runs[i]
+	}
+	cases := []struct {
+		id               string
+		gpuHours, tokens float64 // 0: not pinned
+		mfuLow, mfuHigh  float64 // 0: not pinned
+		source           string
+	}{
+		// JetMoE paper abstract: 30,000 H100 GPU-hours, 1.25T tokens.
+		{"jetmoe-8b", 30000, 1.25e12, 0, 0, "arXiv 2404.07413 abstract"},
+		// Nemotron-4 15B Table 2: (768 x 0.8 + 1,536 x 0.4 + 2,304 x 11.9) GPU-days; the
+		// report's own MFU is 30.5-34.3% per stage.
+		{"nemotron-4-15b", 687514, 8e12, 0.29, 0.35, "arXiv 2402.16819 Table 2"},
+		// Llama 3.1 model card: 1.46M / 7.0M / 30.84M H100 GPU-hours.
+		{"llama-3.1-8b", 1.46e6, 0, 0, 0, "Llama 3.1 model card"},
+		{"llama-3.1-405b", 30.84e6, 0, 0, 0, "Llama 3.1 model card"},
+		// Llama 4 model card: Scout 5.0M, Maverick 2.38M GPU-hours.
+		{"llama-4-scout", 5.0e6, 0, 0, 0, "Llama 4 model card"},
+		{"llama-4-maverick", 2.38e6, 0, 0, 0, "Llama 4 model card"},
+		// DeepSeek-V3 README: 2.664M H800 GPU-hours pre-training, 14.8T tokens.
+		{"deepseek-v3", 2.664e6, 14.8e12, 0, 0, "DeepSeek-V3 README"},
+		// Pythia-1B: 4,830 A100 GPU-hours (TinyLlama README quoting the Pythia paper).
+		{"pythia-1b", 4830, 0, 0, 0, "Pythia paper via TinyLlama README"},
+		// BLOOM carbon paper Table 1: 1,082,990 GPU-hours.
+		{"bloom-176b", 1082990, 0, 0, 0, "Luccioni et al. 2023 Table 1"},
+		// OLMoE section 2: 5.133T tokens.
+		{"olmoe-1b-7b", 0, 5.133e12, 0, 0, "arXiv 2409.02060 section 2"},
+	}
+	near := func(got, want float64) bool { return math.Abs(got-want) <= 0.005*want }
+	for _, c := range cases {
+		t.Run(c.id, func(t *testing.T) {
+			r := runs[c.id]
+			if r == nil {
+				t.Fatalf("run %q missing", c.id)
+			}
+			if c.gpuHours > 0 && !near(r.GPUHours, c.gpuHours) {
+				t.Errorf("gpuHours %g, want %g (%s)", r.GPUHours, c.gpuHours, c.source)
+			}
+			if c.tokens > 0 && !near(r.Tokens, c.tokens) {
+				t.Errorf("tokens %g, want %g (%s)", r.Tokens, c.tokens, c.source)
+			}
+			if c.mfuHigh > 0 {
+				mfu, err := r.RealisedMFU(cat)
+				if err != nil || mfu < c.mfuLow || mfu > c.mfuHigh {
+					t.Errorf("realised MFU %.3f (%v), want %.2f-%.2f as the report states (%s)", mfu, err, c.mfuLow, c.mfuHigh, c.source)
+				}
+			}
+		})
+	}
+}
+
 // TestMFUPriorStoredMatchesFit refits the prior on the development set and
 // checks the catalogue stores that fit (so the catalogue cannot drift from
 // its evidence), with at most four coefficients.
