@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,17 +32,27 @@ func (wr *writer) sourceKeys(p planner.Resolved) []string {
 	if keys, ok := wr.srcKeys[p.Source]; ok {
 		return keys
 	}
+	keys := citedKeys(p.Source, wr.cat.Sources)
+	wr.srcKeys[p.Source] = keys
+	return keys
+}
+
+// citedKeys returns the catalogue source keys a source text cites: a key,
+// comma-separated keys ("LI-THIRSTY,CODE-EGRID") or keys in parentheses
+// inside prose, each once, in order.
+func citedKeys(text string, sources map[string]planner.Source) []string {
 	var keys []string
-	if _, ok := wr.cat.Sources[p.Source]; ok {
-		keys = []string{p.Source}
-	} else {
-		for _, m := range sourceKeyRE.FindAllStringSubmatch(p.Source, -1) {
-			if _, ok := wr.cat.Sources[m[1]]; ok {
-				keys = append(keys, m[1])
-			}
+	add := func(k string) {
+		if _, ok := sources[k]; ok && !slices.Contains(keys, k) {
+			keys = append(keys, k)
 		}
 	}
-	wr.srcKeys[p.Source] = keys
+	for k := range strings.SplitSeq(text, ",") {
+		add(strings.TrimSpace(k))
+	}
+	for _, m := range sourceKeyRE.FindAllStringSubmatch(text, -1) {
+		add(m[1])
+	}
 	return keys
 }
 

@@ -2,7 +2,6 @@ package export
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -72,7 +71,7 @@ func readBook(f *excelize.File) (*planner.File, error) {
 		return nil, errors.New("aiplan data sheet: the scenario file header is missing")
 	}
 	var set planner.File
-	if err := json.Unmarshal([]byte(strings.Join(data[1][1:], "")), &set); err != nil {
+	if err := planner.DecodeStrict([]byte(strings.Join(data[1][1:], "")), &set); err != nil {
 		return nil, fmt.Errorf("aiplan data sheet: scenario file header: %w", err)
 	}
 	if len(data) < dataFirstRow-1 || len(data[2]) < 1 || data[2][0] != "columns" {
@@ -90,7 +89,7 @@ func readBook(f *excelize.File) (*planner.File, error) {
 			return nil, fmt.Errorf("aiplan data sheet row %d: not a scenario record", r)
 		}
 		var vals []any
-		if err := json.Unmarshal([]byte(rw[1]), &vals); err != nil || len(vals) != len(keys) {
+		if err := planner.DecodeStrict([]byte(rw[1]), &vals); err != nil || len(vals) != len(keys) {
 			return nil, fmt.Errorf("aiplan data sheet row %d: the exported values do not match the column keys", r)
 		}
 		rec := &record{resolved: make(map[string]string, len(keys))}
@@ -102,7 +101,10 @@ func readBook(f *excelize.File) (*planner.File, error) {
 				rec.resolved[k] = strconv.FormatFloat(v, 'g', -1, 64)
 			}
 		}
-		if err := json.Unmarshal([]byte(strings.Join(rw[2:], "")), &rec.scenario); err != nil {
+		if err := planner.DecodeStrict([]byte(strings.Join(rw[2:], "")), &rec.scenario); err != nil {
+			return nil, fmt.Errorf("aiplan data sheet row %d: %w", r, err)
+		}
+		if rec.scenario.Name, err = planner.NormalizeName(rec.scenario.Name); err != nil {
 			return nil, fmt.Errorf("aiplan data sheet row %d: %w", r, err)
 		}
 		records[id] = rec

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -128,6 +129,10 @@ func Write(w io.Writer, set *planner.File, cat *planner.Catalog, opts Options) e
 	}
 	if err := set.Check(); err != nil {
 		return fmt.Errorf("export: %w", err)
+	}
+	set, err := normalizedNames(set)
+	if err != nil {
+		return err
 	}
 	l, err := newLayout()
 	if err != nil {
@@ -377,4 +382,37 @@ func firstNonNil(errs []error) error {
 		}
 	}
 	return nil
+}
+
+// normalizedNames returns set with every scenario name under
+// planner.NormalizeName (a copy when a name changes), refusing two names
+// that become the same: "run" and "run " would not import back.
+func normalizedNames(set *planner.File) (*planner.File, error) {
+	seen := make(map[string]int, len(set.Scenarios))
+	out := set
+	for i := range set.Scenarios {
+		name := set.Scenarios[i].Name
+		n, err := planner.NormalizeName(name)
+		if err != nil {
+			return nil, &ScenarioError{Name: name, Err: err}
+		}
+		if j, ok := seen[n]; ok {
+			return nil, fmt.Errorf("export: scenarios %d (%q) and %d (%q) have the same name once leading and trailing spaces are dropped; rename one",
+				j+1, set.Scenarios[j].Name, i+1, name)
+		}
+		seen[n] = i
+		if n == name {
+			continue
+		}
+		if out == set {
+			c := *set
+			c.Scenarios = slices.Clone(set.Scenarios)
+			out = &c
+		}
+		out.Scenarios[i].Name = n
+		if set.Baseline == name {
+			out.Baseline = n
+		}
+	}
+	return out, nil
 }
