@@ -2,6 +2,8 @@ package export
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -126,5 +128,63 @@ func TestReadStrictData(t *testing.T) {
 				t.Fatalf("want an error containing %q, got %v", tc.want, err)
 			}
 		})
+	}
+}
+
+// TestReadValidates (issue 14 item 2): an Assumptions edit outside the
+// planner's range is refused with the sheet, cell, field and range, not
+// imported into a file estimate then refuses.
+func TestReadValidates(t *testing.T) {
+	set, cat := testSet(t)
+	book := writeBook(t, set, cat, Options{Clock: fixedClock})
+	l, err := newLayout()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := func(key string) string { return l.assumptions[l.aIndex[key]].letter + "5" }
+	tests := []struct {
+		key  string
+		v    any
+		want string
+	}{
+		{planner.KeyGPUs, -5, `Assumptions!` + ref(planner.KeyGPUs) + `, Accelerators (gpus): "-5" is not accepted; accepted: 1 to 1e+08, a whole number`},
+		{planner.KeyMFU, 1.5, `Assumptions!` + ref(planner.KeyMFU) + `, MFU (mfu): "1.5" is not accepted; accepted: 0.001 to 1`},
+		{planner.KeyGPUs, 10.5, "a whole number"},
+		{planner.KeyPUE, "abc", `PUE`},
+	}
+	for _, tc := range tests {
+		t.Run(fmt.Sprintf("%s=%v", tc.key, tc.v), func(t *testing.T) {
+			_, err := Read(bytes.NewReader(setCell(t, book, SheetAssumptions, ref(tc.key), tc.v)))
+			var ie *InputError
+			if !errors.As(err, &ie) || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("want an *InputError containing %q, got %v", tc.want, err)
+			}
+			if ie.Field != tc.key || ie.Sheet != SheetAssumptions || ie.Cell != ref(tc.key) {
+				t.Errorf("want field %s at %s!%s, got %+v", tc.key, SheetAssumptions, ref(tc.key), ie)
+			}
+		})
+	}
+}
+
+// TestValidateChoices: an edited choice the catalogue does not know is
+// refused naming the scenario and the input.
+func TestValidateChoices(t *testing.T) {
+	set, cat := testSet(t)
+	book := writeBook(t, set, cat, Options{Clock: fixedClock})
+	l, err := newLayout()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cell := l.assumptions[l.aIndex[planner.KeyGPU]].letter + "4"
+	got, err := Read(bytes.NewReader(setCell(t, book, SheetAssumptions, cell, "no-such-gpu")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = Validate(got, cat)
+	if err == nil || !strings.Contains(err.Error(), `scenario "`+set.Scenarios[0].Name+`"`) || planner.ErrField(err) != planner.KeyGPU {
+		t.Fatalf("want an error naming the scenario and field gpu, got %v", err)
+	}
+	if err := Validate(set, cat); err != nil {
+		t.Fatalf("the exported set: %v", err)
 	}
 }
