@@ -126,7 +126,7 @@ func assumptionCell(rw *row, i, r int, c *column, styles *[markFormula + 1]int, 
 		}
 		return rw.sc.Note
 	case kindFlag:
-		*cell = excelize.Cell{StyleID: styles[markFormula], Formula: c.formulaAt(r, buf)}
+		*cell = excelize.Cell{StyleID: styles[markFormula], Formula: c.formulaAt(r, buf), Value: rw.vals[j]}
 		return cell
 	}
 	if !rw.has[j] {
@@ -162,6 +162,10 @@ func (wr *writer) fill(rw *row) {
 				v = fmt.Sprint(p.Value)
 			}
 			rw.choices[wr.l.cIndex[c.key]], rw.marks[j], rw.has[j] = v, uint8(mark), true
+			continue
+		}
+		if c.kind == kindFlag {
+			rw.vals[j], rw.has[j] = flagValue(c.key, &rw.res.Inputs), true
 			continue
 		}
 		if c.kind != kindField && c.kind != kindExtra {

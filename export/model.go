@@ -34,8 +34,14 @@ func (wr *writer) model() (*rowSheet, error) {
 		var buf, ref []byte
 		for i := range wr.rows {
 			r := FirstRow + i
+			rw := &wr.rows[i]
 			for j := range cols {
 				cells[j].Formula = cols[j].formulaAt(r, &buf)
+				if j == 0 {
+					cells[j].Value = rw.sc.Name
+				} else {
+					cells[j].Value = cached(rw.out[j])
+				}
 			}
 			ref = strconv.AppendInt(append(ref[:0], 'A'), int64(r), 10)
 			if err := sw.SetRow(string(ref), vals); err != nil {

@@ -86,6 +86,9 @@ type row struct {
 	has   []bool
 	// choices hold the choice columns' values (layout.cIndex).
 	choices []string
+	// out holds the planner's value of each Model column (NaN: n/a), the
+	// formulas' cached values.
+	out []float64
 }
 
 // writer builds one workbook.
@@ -159,6 +162,9 @@ func Write(w io.Writer, set *planner.File, cat *planner.Catalog, opts Options) e
 	vals, marks, has := make([]float64, n*len(wr.rows)), make([]uint8, n*len(wr.rows)), make([]bool, n*len(wr.rows))
 	choices := make([]string, len(l.cIndex)*len(wr.rows))
 	k := len(l.cIndex)
+	m := len(l.model)
+	outs := make([]float64, m*len(wr.rows))
+	get := modelValueFuncs(l.model)
 	resolve := func(i int) error {
 		rw := &wr.rows[i]
 		// The formulas compute the outputs: resolving is all Write needs.
@@ -170,6 +176,13 @@ func Write(w io.Writer, set *planner.File, cat *planner.Catalog, opts Options) e
 		rw.vals, rw.marks, rw.has = vals[i*n:(i+1)*n:(i+1)*n], marks[i*n:(i+1)*n:(i+1)*n], has[i*n:(i+1)*n:(i+1)*n]
 		rw.choices = choices[i*k : (i+1)*k : (i+1)*k]
 		wr.fill(rw)
+		result := planner.Evaluate(&res.Inputs)
+		rw.out = outs[i*m : (i+1)*m : (i+1)*m]
+		for j, g := range get {
+			if g != nil {
+				rw.out[j] = g(&res.Inputs, &result)
+			}
+		}
 		if len(wr.rows) > ProvenanceMax && !keep[i] {
 			rw.res = nil
 		}
@@ -276,9 +289,15 @@ func (wr *writer) build() error {
 		if err := wr.gapSheet(gap, preset); err != nil {
 			return err
 		}
+		if err := cacheFormulaValues(f, SheetGap); err != nil {
+			return err
+		}
 	}
 	if proj != nil {
 		if err := wr.projectionSheet(proj); err != nil {
+			return err
+		}
+		if err := cacheFormulaValues(f, SheetProjection); err != nil {
 			return err
 		}
 	}
