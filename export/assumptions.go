@@ -88,6 +88,10 @@ func (wr *writer) assumptions() (*rowSheet, error) {
 	for j := range cols {
 		aIdx[j], cIdx[j], derived[j] = wr.l.aIndex[cols[j].key], wr.l.cIndex[cols[j].key], wr.l.derived[cols[j].key]
 	}
+	// Before Flush, which writes the validations with the sheet.
+	if err := wr.validations(); err != nil {
+		return nil, err
+	}
 	rows := func() error {
 		vals := make([]any, len(cols))
 		// The cells of a row are passed by pointer into one reused array,

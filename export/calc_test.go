@@ -87,6 +87,9 @@ func TestCachedValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	total := 0
+	// The range-check column's value is the empty text when every input is
+	// in range, which a cell stores as no value.
+	blank := regexp.MustCompile(`^` + ModelColumn(keyInvalid) + `[0-9]+$`)
 	for _, zf := range z.File {
 		if !strings.HasPrefix(zf.Name, "xl/worksheets/sheet") {
 			continue
@@ -98,7 +101,7 @@ func TestCachedValues(t *testing.T) {
 		xml, _ := io.ReadAll(rc)
 		for _, m := range formulaCell.FindAllSubmatch(xml, -1) {
 			total++
-			if len(m[2]) == 0 {
+			if len(m[2]) == 0 && !blank.Match(m[1]) {
 				t.Errorf("%s!%s: a formula without a cached value", zf.Name, m[1])
 			}
 		}
@@ -179,6 +182,112 @@ func TestSummaryScale(t *testing.T) {
 		}
 		if len(scales) > 1 {
 			t.Errorf("Summary %s: mixes scales %v in one row: %q", path, scales, row[summaryFirstCol-1:])
+		}
+	}
+}
+
+// invalidBook returns the test workbook with the first scenario's inputs
+// set as in issue 14 item 1 (MFU 1.5, GPUs -5), or MFU alone.
+func invalidBook(t *testing.T, gpusToo bool) ([]byte, *planner.File) {
+	t.Helper()
+	set, cat := testSet(t)
+	book := writeBook(t, set, cat, Options{Clock: fixedClock})
+	l, err := newLayout()
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(key string) string { return l.assumptions[l.aIndex[key]].letter + strconv.Itoa(FirstRow) }
+	book = setCell(t, book, SheetAssumptions, at(planner.KeyMFU), 1.5)
+	if gpusToo {
+		book = setCell(t, book, SheetAssumptions, at(planner.KeyGPUs), -5)
+	}
+	return book, set
+}
+
+// checkInvalidRow checks that every output of the first Model row shows
+// want instead of a number, and that the second row is unaffected.
+func checkInvalidRow(t *testing.T, cell func(r, c int) string, want string) {
+	t.Helper()
+	for j, c := range guarded(modelColumns()) {
+		if c.key == KeyName {
+			continue
+		}
+		if got := cell(FirstRow, j+1); got != want {
+			t.Errorf("Model %s of the edited row: want %q, got %q", c.key, want, got)
+		}
+		if got := cell(FirstRow+1, j+1); strings.HasPrefix(got, invalidPrefix) {
+			t.Errorf("Model %s of an untouched row: got %q", c.key, got)
+		}
+	}
+}
+
+// TestInvalidInputCalcCellValue (issue 14 item 1): with MFU 1.5 and GPUs -5
+// the Model shows "invalid input: <label>" in every output of the row,
+// not an implied MFU of 150% and a negative wall-clock (excelize engine).
+func TestInvalidInputCalcCellValue(t *testing.T) {
+	for _, tc := range []struct {
+		gpus bool
+		want string
+	}{{true, invalidPrefix + "Accelerators"}, {false, invalidPrefix + "MFU"}} {
+		t.Run(tc.want, func(t *testing.T) {
+			book, _ := invalidBook(t, tc.gpus)
+			f := openBook(t, book)
+			checkInvalidRow(t, func(r, c int) string {
+				v, err := f.CalcCellValue(SheetModel, cellAt(c, r), excelize.Options{RawCellValue: true})
+				if err != nil {
+					return "error: " + err.Error()
+				}
+				return v
+			}, tc.want)
+		})
+	}
+}
+
+// TestInvalidInputLibreOffice: the same, recalculated by LibreOffice.
+func TestInvalidInputLibreOffice(t *testing.T) {
+	book, _ := invalidBook(t, true)
+	sheets, _ := recalc(t, book, SheetModel)
+	model := sheets[SheetModel]
+	checkInvalidRow(t, func(r, c int) string {
+		if r-1 >= len(model) || c-1 >= len(model[r-1]) {
+			return ""
+		}
+		return model[r-1][c-1]
+	}, invalidPrefix+"Accelerators")
+}
+
+// TestDataValidation (issue 14 item 1): every numeric input column of the
+// Assumptions sheet has Excel data validation with the planner's range and
+// an input message naming it.
+func TestDataValidation(t *testing.T) {
+	set, cat := testSet(t)
+	f := openBook(t, writeBook(t, set, cat, Options{Clock: fixedClock}))
+	dvs, err := f.GetDataValidations(SheetAssumptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := newLayout()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bySqref := map[string]*excelize.DataValidation{}
+	for _, dv := range dvs {
+		bySqref[dv.Sqref] = dv
+	}
+	last := strconv.Itoa(FirstRow + len(set.Scenarios) - 1)
+	for i := range planner.Fields {
+		fd := &planner.Fields[i]
+		col := l.assumptions[l.aIndex[fd.Key]].letter
+		dv := bySqref[col+strconv.Itoa(FirstRow)+":"+col+last]
+		if dv == nil {
+			t.Errorf("%s: no data validation on %s", fd.Key, col)
+			continue
+		}
+		if dv.Operator != "between" || dv.Formula1 != rangeNum(fd.Min) || dv.Formula2 != rangeNum(fd.Max) {
+			t.Errorf("%s: want between %s and %s, got %s %q %q", fd.Key, rangeNum(fd.Min), rangeNum(fd.Max), dv.Operator, dv.Formula1, dv.Formula2)
+		}
+		if dv.Prompt == nil || !strings.Contains(*dv.Prompt, fd.RangeText()) {
+			t.Errorf("%s: want an input message naming %q, got %v", fd.Key, fd.RangeText(), dv.Prompt)
 		}
 	}
 }

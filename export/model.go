@@ -37,9 +37,12 @@ func (wr *writer) model() (*rowSheet, error) {
 			rw := &wr.rows[i]
 			for j := range cols {
 				cells[j].Formula = cols[j].formulaAt(r, &buf)
-				if j == 0 {
+				switch cols[j].key {
+				case KeyName:
 					cells[j].Value = rw.sc.Name
-				} else {
+				case keyInvalid:
+					cells[j].Value = "" // Write refuses a scenario the planner refuses
+				default:
 					cells[j].Value = cached(rw.out[j])
 				}
 			}
