@@ -194,7 +194,7 @@ func Write(w io.Writer, set *planner.File, cat *planner.Catalog, opts Options) e
 	wr.f = excelize.NewFile()
 	// Deflate at best speed, on every core: a sweep's sheets are tens of
 	// megabytes of XML.
-	wr.f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newParallelZip(w) })
+	wr.f.SetZipWriter(newZipWriter)
 	defer wr.f.Close() //nolint:errcheck // in-memory file
 	if err := wr.build(); err != nil {
 		return fmt.Errorf("export: %w", err)
