@@ -3,8 +3,11 @@ package export
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"path"
+	"slices"
 	"strings"
 	"time"
 )
@@ -30,8 +33,18 @@ const (
 	MaxColumns = 512
 	// MaxCellChars is Excel's own limit on the characters of a cell.
 	MaxCellChars = 32767
-	// MaxReadTime bounds the time Read spends on one workbook.
-	MaxReadTime = 10 * time.Second
+	// MaxReadTime bounds the wall-clock time Read spends on one workbook:
+	// a last guard, generous because a loaded machine is slow (the limits
+	// above bound the work; a 10,000-scenario sweep takes about 2.4 CPU-s).
+	MaxReadTime = 60 * time.Second
+	// MaxReadSheetBytes bounds the uncompressed size of each sheet Read
+	// parses (the data and Assumptions sheets; 6.5 and 16.5 MB in a
+	// 10,000-scenario sweep) and of the shared strings: an XML decoder
+	// holds a run of text between two tags whole.
+	MaxReadSheetBytes = 48 << 20
+	// maxBookPart bounds workbook.xml and its relationships, read here to
+	// find the sheets' parts.
+	maxBookPart = 1 << 20
 	// xmlInMemory is excelize's UnzipXMLSizeLimit: larger worksheets go to
 	// temporary files.
 	xmlInMemory = 8 << 20
@@ -62,8 +75,16 @@ func checkZip(data []byte) error {
 	if len(z.File) > MaxParts {
 		return &LimitError{What: "the zip", Size: int64(len(z.File)), Limit: MaxParts, Unit: "parts"}
 	}
+	read, err := readSheetParts(z, sheetData, SheetAssumptions)
+	if err != nil {
+		return err
+	}
+	read["xl/sharedstrings.xml"] = true
 	var total, inMemory uint64
 	for _, zf := range z.File {
+		if read[strings.ToLower(zf.Name)] && zf.UncompressedSize64 > MaxReadSheetBytes {
+			return &LimitError{What: "part " + zf.Name, Size: int64(min(zf.UncompressedSize64, 1<<62)), Limit: MaxReadSheetBytes, Unit: "bytes uncompressed"}
+		}
 		size := zf.UncompressedSize64
 		if size > MaxUnzippedBytes {
 			return &LimitError{What: "part " + zf.Name, Size: int64(min(size, 1<<62)), Limit: MaxUnzippedBytes, Unit: "bytes uncompressed"}
@@ -87,6 +108,65 @@ func checkZip(data []byte) error {
 func extractedToDisk(name string) bool {
 	name = strings.ToLower(name)
 	return (path.Dir(name) == "xl/worksheets" && strings.HasSuffix(name, ".xml")) || name == "xl/sharedstrings.xml"
+}
+
+// readSheetParts returns the zip paths (lower case) of the named sheets,
+// from xl/workbook.xml and its relationships. A workbook without them is
+// left to excelize to refuse.
+func readSheetParts(z *zip.Reader, names ...string) (map[string]bool, error) {
+	var book struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	parts := map[string]bool{}
+	if !readSmallXML(z, "xl/workbook.xml", &book) || !readSmallXML(z, "xl/_rels/workbook.xml.rels", &rels) {
+		return parts, nil
+	}
+	target := map[string]string{}
+	for _, r := range rels.Rels {
+		target[r.ID] = r.Target
+	}
+	for _, sh := range book.Sheets {
+		if !slices.Contains(names, sh.Name) {
+			continue
+		}
+		t := target[sh.RID]
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = path.Join("xl", t)
+		}
+		parts[strings.ToLower(t)] = true
+	}
+	return parts, nil
+}
+
+// readSmallXML decodes a part of at most maxBookPart bytes; false when it
+// is missing, larger or not XML.
+func readSmallXML(z *zip.Reader, name string, v any) bool {
+	for _, zf := range z.File {
+		if zf.Name != name {
+			continue
+		}
+		if zf.UncompressedSize64 > maxBookPart {
+			return false
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return false
+		}
+		defer rc.Close() //nolint:errcheck // read only
+		return xml.NewDecoder(io.LimitReader(rc, maxBookPart)).Decode(v) == nil
+	}
+	return false
 }
 
 // limitedRows streams a sheet's rows under Read's limits.

@@ -142,6 +142,14 @@ func hostileBooks(t testing.TB) []struct {
 		{"900 MB of whitespace declared", craftBook(t, zipPart{Name: sheetPart, Data: ws, Claim: 900 << 20}), "bytes uncompressed"},
 		// The same part declaring 1 KB: the inflater stops at the declared size.
 		{"whitespace under a lying header", craftBook(t, zipPart{Name: sheetPart, Data: ws, Claim: 1 << 10}), "not a"},
+		// 240 MB of whitespace in the data sheet: under the zip's limit,
+		// over the limit of a sheet Read parses (an XML decoder holds the
+		// run of text whole).
+		{"240 MB of whitespace in the data sheet", craftBook(t, zipPart{Name: sheetPart,
+			Data: sheetXML(1, func(int) string { return strings.Repeat(" ", 240<<20) })}), "at most 50331648"},
+		// Just under that limit: parsed, then refused as not aiplan's.
+		{"47 MB of whitespace in the data sheet", craftBook(t, zipPart{Name: sheetPart,
+			Data: sheetXML(1, func(int) string { return string(ws[:47<<20]) })}), "not a"},
 		// Parts under the per-file limit but too many in memory.
 		{"many in-memory parts", craftBook(t, func() []zipPart {
 			var ps []zipPart
