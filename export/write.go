@@ -251,6 +251,25 @@ func (wr *writer) build() error {
 	if err := wr.constants(); err != nil {
 		return err
 	}
+	// The cell-by-cell formula sheets, with their values cached, before any
+	// sheet is streamed: excelize's calculation engine reads every sheet of
+	// the workbook back, which for a streamed sweep is tens of megabytes.
+	if gap != nil {
+		if err := wr.gapSheet(gap, preset); err != nil {
+			return err
+		}
+		if err := cacheFormulaValues(f, SheetGap); err != nil {
+			return err
+		}
+	}
+	if proj != nil {
+		if err := wr.projectionSheet(proj); err != nil {
+			return err
+		}
+		if err := cacheFormulaValues(f, SheetProjection); err != nil {
+			return err
+		}
+	}
 	// The three row-per-scenario sheets hold nearly all of a sweep's cells.
 	// Each is started (styles, widths, headers: changes to the File) in
 	// turn, their rows are then streamed concurrently (a StreamWriter's
@@ -284,22 +303,6 @@ func (wr *writer) build() error {
 	}
 	if err := rowSheets[2].sw.Flush(); err != nil {
 		return err
-	}
-	if gap != nil {
-		if err := wr.gapSheet(gap, preset); err != nil {
-			return err
-		}
-		if err := cacheFormulaValues(f, SheetGap); err != nil {
-			return err
-		}
-	}
-	if proj != nil {
-		if err := wr.projectionSheet(proj); err != nil {
-			return err
-		}
-		if err := cacheFormulaValues(f, SheetProjection); err != nil {
-			return err
-		}
 	}
 	if wr.opts.Uncertainty {
 		if err := wr.uncertainty(); err != nil {
