@@ -195,7 +195,7 @@ func (wr *writer) gapSheet(in *planner.GapInputs, preset bool) error {
 	total, itemised := "0", "0"
 	if len(in.Revenue) > 0 {
 		total = "SUM(" + items("B") + ")"
-		itemised = "SUMPRODUCT(" + items("B") + ",1-" + items("C") + ")"
+		itemised = "SUM(" + items("B") + ")-SUMPRODUCT(" + items("B") + "," + items("C") + ")" // not 1-range: excelize cannot calculate array arithmetic
 	}
 	totals := []struct{ label, fm string }{
 		{"Table total", total},

@@ -269,7 +269,7 @@ var derivedFormulas = map[string]string{
 }
 
 func newLayout() (*layout, error) {
-	l := &layout{assumptions: assumptionColumns(), model: modelColumns(),
+	l := &layout{assumptions: assumptionColumns(), model: guarded(modelColumns()),
 		aIndex: map[string]int{}, mIndex: map[string]int{}, cIndex: map[string]int{}}
 	for i := range l.assumptions {
 		l.assumptions[i].letter = colLetter(i + 1)
@@ -372,7 +372,7 @@ func colLetter(n int) string {
 // (an estimate --json path such as "costUSD.cloud" or
 // "withExperiments.gpuHours"), or "" when there is none.
 func ModelColumn(path string) string {
-	for i, c := range modelColumns() {
+	for i, c := range guarded(modelColumns()) {
 		if c.key == path {
 			return colLetter(i + 1)
 		}

@@ -207,8 +207,8 @@ func TestReadRejects(t *testing.T) {
 	}
 }
 
-// FuzzRead feeds corrupt workbooks to Read: it may fail, never panic, and a
-// success is a valid scenario set.
+// FuzzRead feeds corrupt and hostile workbooks to Read: it may fail, never
+// panic, stays within the memory bound, and a success is a valid scenario set.
 func FuzzRead(f *testing.F) {
 	set, cat := testSet(f)
 	set.Scenarios = set.Scenarios[:3]
@@ -223,8 +223,19 @@ func FuzzRead(f *testing.F) {
 	f.Add(flipped)
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte{})
+	for _, h := range hostileBooks(f) {
+		if len(h.book) < 64<<10 {
+			f.Add(h.book)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		got, err := Read(bytes.NewReader(data))
+		var got *planner.File
+		var err error
+		// Issue 14: any workbook up to 10 MB is read or refused within
+		// 200 MB (allocations, an upper bound of the heap it adds).
+		if alloc := allocated(func() { got, err = Read(bytes.NewReader(data)) }); alloc > readMemoryBound {
+			t.Errorf("Read of %d bytes allocated %d MB; the bound is %d MB", len(data), alloc>>20, readMemoryBound>>20)
+		}
 		if err != nil {
 			return
 		}

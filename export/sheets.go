@@ -11,18 +11,31 @@ import (
 	"aiplan/planner"
 )
 
-// Cells of the Projection sheet's inputs (column B) and its tables.
+// Projection sheet layout: a title, a header, the inputs (one per row, the
+// value in column B, in projectionInputs order), a note, the threshold
+// table and the yearly table, each under its header row.
 const (
-	projCellBase      = "$B$3"
-	projCellBaseYear  = "$B$4"
-	projCellGrowth    = "$B$7"
-	projCellLow       = "$B$8"
-	projCellHigh      = "$B$9"
-	projThresholdRow  = 13 // first threshold row ($1B)
-	projFirstYearRow  = 18 // the base year's row
+	projFirstInputRow = 3
+	projNumInputs     = 8
+	projNoteRow       = projFirstInputRow + projNumInputs
+	projThresholdRow  = projNoteRow + 2 // first threshold row ($1B)
+	projNumThresholds = 3               // planner.Thresholds
+	projFirstYearRow  = projThresholdRow + projNumThresholds + 2
 	projThresholdTol  = "(1-1E-12)"
 	uncertaintyHeadRw = 4
 )
+
+// Indices of the inputs whose cells the formulas use.
+const (
+	projInBase     = 0
+	projInBaseYear = 1
+	projInGrowth   = 4
+	projInLow      = 5
+	projInHigh     = 6
+)
+
+// projInput returns the absolute cell of an input's value.
+func projInput(i int) string { return "$B$" + strconv.Itoa(projFirstInputRow+i) }
 
 // ProjectionLayout locates the Projection sheet's results.
 type ProjectionLayout struct {
@@ -77,8 +90,11 @@ func (wr *writer) projectionSheet(in *planner.ProjectionInputs) error {
 		{"Growth, high end of the band", in.GrowthHigh, "x per year", "growth-high", fmtRatio},
 		{"Last year", in.Until, "year", "until", "0"},
 	}
+	if len(inputs) != projNumInputs || len(planner.Thresholds) != projNumThresholds {
+		return errors.New("projection sheet: the layout constants do not match the inputs and thresholds")
+	}
 	for i, it := range inputs {
-		r := 3 + i
+		r := projFirstInputRow + i
 		cells.str(cellAt(1, r), it.label)
 		cells.value(cellAt(2, r), it.v)
 		cells.str(cellAt(3, r), it.unit)
@@ -89,8 +105,8 @@ func (wr *writer) projectionSheet(in *planner.ProjectionInputs) error {
 		}
 		cells.style(cellAt(2, r), cellAt(2, r), st)
 	}
-	cells.str("A11", fmt.Sprintf("The table has one row per year from %d to %d; changing the base year or the last year does not add rows.", in.BaseYear, in.Until))
-	cells.style("A11", "A11", note)
+	cells.str(cellAt(1, projNoteRow), fmt.Sprintf("The table has one row per year from %d to %d; changing the base year or the last year does not add rows.", in.BaseYear, in.Until))
+	cells.style(cellAt(1, projNoteRow), cellAt(1, projNoteRow), note)
 
 	first, last := projFirstYearRow, projFirstYearRow+in.Until-in.BaseYear
 	rng := func(col string) string {
@@ -113,7 +129,8 @@ func (wr *writer) projectionSheet(in *planner.ProjectionInputs) error {
 		r := projThresholdRow + i
 		cells.value(cellAt(1, r), t)
 		cells.style(cellAt(1, r), cellAt(1, r), usd)
-		for j, col := range []string{"C", "D", "E"} {
+		for j := range 3 { // the central, low and high cost columns
+			col := colLetter(3 + j)
 			thr := "($A" + strconv.Itoa(r) + "*" + projThresholdTol + ")"
 			fm := "IF(" + col + strconv.Itoa(first) + ">=" + thr + ",$A$" + strconv.Itoa(first) +
 				",IF(COUNTIF(" + rng(col) + `,">="&` + thr + `)=0,"n/a",$A$` + strconv.Itoa(first) +
@@ -126,12 +143,13 @@ func (wr *writer) projectionSheet(in *planner.ProjectionInputs) error {
 	cells.strs(first-1, "Year", "Years since base", "Cost, central growth", "Cost, low growth", "Cost, high growth")
 	cells.style(cellAt(1, first-1), cellAt(5, first-1), hs)
 	for y := 0; y <= in.Until-in.BaseYear; y++ {
-		r := strconv.Itoa(first + y)
-		cells.formula("A"+r, projCellBaseYear+"+B"+r)
-		cells.value("B"+r, y)
-		cells.formula("C"+r, projCellBase+"*POWER("+projCellGrowth+",B"+r+")")
-		cells.formula("D"+r, projCellBase+"*POWER("+projCellLow+",B"+r+")")
-		cells.formula("E"+r, projCellBase+"*POWER("+projCellHigh+",B"+r+")")
+		r := first + y
+		since := cellAt(2, r)
+		cells.formula(cellAt(1, r), projInput(projInBaseYear)+"+"+since)
+		cells.value(since, y)
+		for j, g := range []int{projInGrowth, projInLow, projInHigh} {
+			cells.formula(cellAt(3+j, r), projInput(projInBase)+"*POWER("+projInput(g)+","+since+")")
+		}
 	}
 	cells.style("C"+strconv.Itoa(first), "E"+strconv.Itoa(last), usd)
 	cells.width(map[string]float64{"A": 46, "B": 18, "C": 22, "D": 22, "E": 22})

@@ -2,21 +2,15 @@ package export
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"runtime"
-	"sort"
-	"strconv"
-	"strings"
-	"sync"
-	"sync/atomic"
+	"slices"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/sync/errgroup"
 
 	"aiplan/planner"
 )
@@ -92,6 +86,9 @@ type row struct {
 	has   []bool
 	// choices hold the choice columns' values (layout.cIndex).
 	choices []string
+	// out holds the planner's value of each Model column (NaN: n/a), the
+	// formulas' cached values.
+	out []float64
 }
 
 // writer builds one workbook.
@@ -109,24 +106,6 @@ type writer struct {
 	// distinct caches distinctResolutions.
 	distinct []int
 }
-
-type styleKey struct {
-	format string
-	mark   int
-}
-
-// Cell marks on the Assumptions sheet.
-const (
-	markNone       = iota
-	markUser       // blue font: the user's input
-	markAssumption // orange fill: a catalogue assumption, not a published figure
-	markFormula    // derived or flag: a formula
-	markHeader
-	markUnit
-	markKey
-	markTitle
-	markNote // italic explanation
-)
 
 // ScenarioError is a scenario that does not resolve; Err is the planner's
 // error (a *planner.FieldError naming the input).
@@ -154,6 +133,10 @@ func Write(w io.Writer, set *planner.File, cat *planner.Catalog, opts Options) e
 	if err := set.Check(); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
+	set, err := normalizedNames(set)
+	if err != nil {
+		return err
+	}
 	l, err := newLayout()
 	if err != nil {
 		return err
@@ -179,6 +162,9 @@ func Write(w io.Writer, set *planner.File, cat *planner.Catalog, opts Options) e
 	vals, marks, has := make([]float64, n*len(wr.rows)), make([]uint8, n*len(wr.rows)), make([]bool, n*len(wr.rows))
 	choices := make([]string, len(l.cIndex)*len(wr.rows))
 	k := len(l.cIndex)
+	m := len(l.model)
+	outs := make([]float64, m*len(wr.rows))
+	get := modelValueFuncs(l.model)
 	resolve := func(i int) error {
 		rw := &wr.rows[i]
 		// The formulas compute the outputs: resolving is all Write needs.
@@ -190,6 +176,13 @@ func Write(w io.Writer, set *planner.File, cat *planner.Catalog, opts Options) e
 		rw.vals, rw.marks, rw.has = vals[i*n:(i+1)*n:(i+1)*n], marks[i*n:(i+1)*n:(i+1)*n], has[i*n:(i+1)*n:(i+1)*n]
 		rw.choices = choices[i*k : (i+1)*k : (i+1)*k]
 		wr.fill(rw)
+		result := planner.Evaluate(&res.Inputs)
+		rw.out = outs[i*m : (i+1)*m : (i+1)*m]
+		for j, g := range get {
+			if g != nil {
+				rw.out[j] = g(&res.Inputs, &result)
+			}
+		}
 		if len(wr.rows) > ProvenanceMax && !keep[i] {
 			rw.res = nil
 		}
@@ -201,7 +194,7 @@ func Write(w io.Writer, set *planner.File, cat *planner.Catalog, opts Options) e
 	wr.f = excelize.NewFile()
 	// Deflate at best speed, on every core: a sweep's sheets are tens of
 	// megabytes of XML.
-	wr.f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newParallelZip(w) })
+	wr.f.SetZipWriter(newZipWriter)
 	defer wr.f.Close() //nolint:errcheck // in-memory file
 	if err := wr.build(); err != nil {
 		return fmt.Errorf("export: %w", err)
@@ -212,70 +205,6 @@ func Write(w io.Writer, set *planner.File, cat *planner.Catalog, opts Options) e
 	}
 	_, err = w.Write(out.Bytes())
 	return err
-}
-
-// parallel runs f(0..n-1) on GOMAXPROCS goroutines over contiguous
-// chunks and returns the error of the lowest index that failed.
-func parallel(n int, f func(i int) error) error {
-	workers := min(runtime.GOMAXPROCS(0), max(1, n/500))
-	if workers <= 1 {
-		for i := 0; i < n; i++ {
-			if err := f(i); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w * n / workers; i < (w+1)*n/workers; i++ {
-				if err := f(i); err != nil {
-					errs[w] = err
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// parallelTasks runs f(0..n-1), one task per goroutine at a time on up
-// to GOMAXPROCS goroutines, and returns the error of the lowest index that
-// failed.
-func parallelTasks(n int, f func(i int) error) error {
-	errs := make([]error, n)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				errs[i] = f(i)
-			}
-		}()
-	}
-	wg.Wait()
-	return firstError(errs)
-}
-
-func firstError(errs []error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // rowSheet is a row-per-scenario sheet being streamed: rows writes every
@@ -323,6 +252,31 @@ func (wr *writer) build() error {
 	if err := wr.constants(); err != nil {
 		return err
 	}
+	// The cell-by-cell formula sheets, with their values cached, before any
+	// sheet is streamed: excelize's calculation engine reads every sheet of
+	// the workbook back, which for a streamed sweep is tens of megabytes.
+	if gap != nil {
+		if err := wr.gapSheet(gap, preset); err != nil {
+			return err
+		}
+		if err := cacheFormulaValues(f, SheetGap); err != nil {
+			return err
+		}
+	}
+	if proj != nil {
+		if err := wr.projectionSheet(proj); err != nil {
+			return err
+		}
+		if err := cacheFormulaValues(f, SheetProjection); err != nil {
+			return err
+		}
+	}
+	if err := wr.industrySheet(); err != nil {
+		return err
+	}
+	if err := cacheFormulaValues(f, SheetIndustry); err != nil {
+		return err
+	}
 	// The three row-per-scenario sheets hold nearly all of a sweep's cells.
 	// Each is started (styles, widths, headers: changes to the File) in
 	// turn, their rows are then streamed concurrently (a StreamWriter's
@@ -336,7 +290,12 @@ func (wr *writer) build() error {
 		}
 		rowSheets = append(rowSheets, rs)
 	}
-	if err := parallelTasks(len(rowSheets), func(i int) error { return rowSheets[i].rows() }); err != nil {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, rs := range rowSheets {
+		g.Go(rs.rows)
+	}
+	if err := g.Wait(); err != nil {
 		return err
 	}
 	for _, rs := range rowSheets[:2] {
@@ -350,19 +309,6 @@ func (wr *writer) build() error {
 		}
 	}
 	if err := rowSheets[2].sw.Flush(); err != nil {
-		return err
-	}
-	if gap != nil {
-		if err := wr.gapSheet(gap, preset); err != nil {
-			return err
-		}
-	}
-	if proj != nil {
-		if err := wr.projectionSheet(proj); err != nil {
-			return err
-		}
-	}
-	if err := wr.industrySheet(); err != nil {
 		return err
 	}
 	if wr.opts.Uncertainty {
@@ -402,888 +348,6 @@ func (wr *writer) version() string {
 	return wr.opts.AppVersion
 }
 
-// plainStyles returns the style ID of each mark, with no number format.
-func (wr *writer) plainStyles(marks ...int) ([]int, error) {
-	ids := make([]int, len(marks))
-	for i, m := range marks {
-		id, err := wr.style("", m)
-		if err != nil {
-			return nil, err
-		}
-		ids[i] = id
-	}
-	return ids, nil
-}
-
-// style returns the cached style of a number format and a mark.
-func (wr *writer) style(format string, mark int) (int, error) {
-	k := styleKey{format, mark}
-	if id, ok := wr.styles[k]; ok {
-		return id, nil
-	}
-	s := &excelize.Style{}
-	if format != "" {
-		fm := format
-		s.CustomNumFmt = &fm
-	}
-	switch mark {
-	case markUser:
-		s.Font = &excelize.Font{Color: "0000FF"}
-	case markAssumption:
-		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FCE4D6"}}
-	case markFormula:
-		s.Font = &excelize.Font{Color: "000000"}
-	case markHeader:
-		s.Font = &excelize.Font{Bold: true}
-		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}
-		s.Alignment = &excelize.Alignment{WrapText: true, Vertical: "top"}
-	case markUnit:
-		s.Font = &excelize.Font{Italic: true, Color: "595959"}
-	case markKey:
-		s.Font = &excelize.Font{Color: "808080", Size: 8}
-	case markTitle:
-		s.Font = &excelize.Font{Bold: true, Size: 13}
-	case markNote:
-		s.Font = &excelize.Font{Italic: true, Color: "7F6000"}
-	}
-	id, err := wr.f.NewStyle(s)
-	if err != nil {
-		return 0, err
-	}
-	wr.styles[k] = id
-	return id, nil
-}
-
-// headerRows writes the label, unit and key rows of a row-per-scenario sheet.
-func (wr *writer) headerRows(sw *excelize.StreamWriter, cols []column) error {
-	hs, err := wr.style("", markHeader)
-	if err != nil {
-		return err
-	}
-	us, err := wr.style("", markUnit)
-	if err != nil {
-		return err
-	}
-	ks, err := wr.style("", markKey)
-	if err != nil {
-		return err
-	}
-	labels := make([]any, len(cols))
-	units := make([]any, len(cols))
-	keys := make([]any, len(cols))
-	for i, c := range cols {
-		labels[i] = excelize.Cell{StyleID: hs, Value: c.label}
-		units[i] = excelize.Cell{StyleID: us, Value: c.unit}
-		keys[i] = excelize.Cell{StyleID: ks, Value: c.key}
-	}
-	if err := sw.SetRow("A1", labels, excelize.RowOpts{Height: 45}); err != nil {
-		return err
-	}
-	if err := sw.SetRow("A2", units); err != nil {
-		return err
-	}
-	return sw.SetRow("A3", keys)
-}
-
-func (wr *writer) rowSheetStart(sheet string, cols []column) (*excelize.StreamWriter, error) {
-	sw, err := wr.f.NewStreamWriter(sheet)
-	if err != nil {
-		return nil, err
-	}
-	for i, c := range cols {
-		width := 14.0
-		switch {
-		case c.key == KeyID:
-			width = 5
-		case c.key == KeyName:
-			width = 28
-		case c.key == KeyNote:
-			width = 60
-		}
-		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
-			return nil, err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 2, YSplit: FirstRow - 1,
-		TopLeftCell: "C" + strconv.Itoa(FirstRow), ActivePane: "bottomRight"}); err != nil {
-		return nil, err
-	}
-	return sw, wr.headerRows(sw, cols)
-}
-
-// assumptions starts the sheet of one row per scenario with its resolved
-// inputs.
-func (wr *writer) assumptions() (*rowSheet, error) {
-	cols := wr.l.assumptions
-	sw, err := wr.rowSheetStart(SheetAssumptions, cols)
-	if err != nil {
-		return nil, err
-	}
-	styles := make([][markFormula + 1]int, len(cols))
-	for j := range cols {
-		for m := markNone; m <= markFormula; m++ {
-			if styles[j][m], err = wr.style(cols[j].format, m); err != nil {
-				return nil, err
-			}
-		}
-	}
-	// Per-column lookups done once, not per cell.
-	aIdx, cIdx := make([]int, len(cols)), make([]int, len(cols))
-	derived := make([]*column, len(cols))
-	for j := range cols {
-		aIdx[j], cIdx[j], derived[j] = wr.l.aIndex[cols[j].key], wr.l.cIndex[cols[j].key], wr.l.derived[cols[j].key]
-	}
-	rows := func() error {
-		vals := make([]any, len(cols))
-		// The cells of a row are passed by pointer into one reused array,
-		// not boxed one by one.
-		cells := make([]excelize.Cell, len(cols))
-		var buf, ref []byte
-		for i := range wr.rows {
-			rw := &wr.rows[i]
-			r := FirstRow + i
-			for j := range cols {
-				vals[j] = assumptionCell(rw, i, r, &cols[j], &styles[j], aIdx[j], cIdx[j], derived[j], &cells[j], &buf)
-			}
-			ref = strconv.AppendInt(append(ref[:0], 'A'), int64(r), 10)
-			if err := sw.SetRow(string(ref), vals); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	return &rowSheet{sw: sw, rows: rows}, nil
-}
-
-// assumptionCell returns the value to stream for column c of a row: nil,
-// a plain value, or cell filled in. j and k are c's Assumptions and
-// choice indices, derived its derived-input formula (or nil); buf is
-// scratch space for formulas.
-func assumptionCell(rw *row, i, r int, c *column, styles *[markFormula + 1]int, j, k int, derived *column, cell *excelize.Cell, buf *[]byte) any {
-	switch c.kind {
-	case kindID:
-		return i + 1
-	case kindName:
-		return rw.sc.Name
-	case kindNote:
-		if rw.sc.Note == "" {
-			return nil
-		}
-		return rw.sc.Note
-	case kindFlag:
-		*cell = excelize.Cell{StyleID: styles[markFormula], Formula: c.formulaAt(r, buf)}
-		return cell
-	}
-	if !rw.has[j] {
-		return nil
-	}
-	if c.kind == kindChoice {
-		*cell = excelize.Cell{StyleID: styles[rw.marks[j]], Value: rw.choices[k]}
-		return cell
-	}
-	v, mark := rw.vals[j], rw.marks[j]
-	*cell = excelize.Cell{StyleID: styles[mark], Value: v}
-	if mark == markFormula && derived != nil {
-		cell.Formula = derived.formulaAt(r, buf)
-	}
-	return cell
-}
-
-// fill looks up every Assumptions value of a row once.
-func (wr *writer) fill(rw *row) {
-	for j := range wr.l.assumptions {
-		c := &wr.l.assumptions[j]
-		if c.kind == kindChoice {
-			p, ok := rw.res.Provenance[c.key]
-			if !ok {
-				continue
-			}
-			mark := markNone
-			if p.Origin == planner.OriginUser {
-				mark = markUser
-			}
-			v, ok := p.Value.(string)
-			if !ok {
-				v = fmt.Sprint(p.Value)
-			}
-			rw.choices[wr.l.cIndex[c.key]], rw.marks[j], rw.has[j] = v, uint8(mark), true
-			continue
-		}
-		if c.kind != kindField && c.kind != kindExtra {
-			continue
-		}
-		v, p, ok := wr.extraValue(rw, c.key)
-		if !ok {
-			continue
-		}
-		mark := markNone
-		switch {
-		case p.Origin == planner.OriginUser:
-			mark = markUser
-		case p.Assumption != "":
-			mark = markAssumption
-		case p.Origin == planner.OriginDerived:
-			mark = markFormula
-		}
-		rw.vals[j], rw.marks[j], rw.has[j] = v, uint8(mark), true
-	}
-}
-
-// extraValue returns the resolved number of an Assumptions column with its
-// provenance: a planner input, or a catalogue figure Evaluate uses.
-func (wr *writer) extraValue(rw *row, key string) (float64, planner.Resolved, bool) {
-	res := rw.res
-	switch key {
-	case KeyTDPW:
-		a := res.Accelerator
-		return res.Inputs.TDPW, planner.Resolved{Value: a.TDPW.Value, Unit: "W", Source: a.TDPW.Source,
-			Date: a.TDPW.Date, Assumption: a.TDPW.Assumption, Origin: planner.OriginCatalogue}, true
-	case KeyPricePerfOOM:
-		k := &wr.cat.Constants.PricePerfOOMPerYear
-		return res.Inputs.PricePerfOOM, planner.Resolved{Value: res.Inputs.PricePerfOOM, Unit: "OOM/year",
-			Source: k.Source, Date: k.Date, Assumption: k.Assumption, Origin: planner.OriginCatalogue}, true
-	}
-	p, ok := res.Provenance[key]
-	if !ok {
-		return 0, p, false
-	}
-	v, ok := p.Value.(float64)
-	return v, p, ok
-}
-
-// model starts the sheet of one row of live formulas per scenario.
-func (wr *writer) model() (*rowSheet, error) {
-	cols := wr.l.model
-	sw, err := wr.rowSheetStart(SheetModel, cols)
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]int, len(cols))
-	for j, c := range cols {
-		mark := markNone
-		if strings.HasPrefix(c.key, "work.") {
-			mark = markFormula
-		}
-		if ids[j], err = wr.style(c.format, mark); err != nil {
-			return nil, err
-		}
-	}
-	rows := func() error {
-		vals := make([]any, len(cols))
-		cells := make([]excelize.Cell, len(cols))
-		for j := range cols {
-			cells[j].StyleID = ids[j]
-			vals[j] = &cells[j]
-		}
-		var buf, ref []byte
-		for i := range wr.rows {
-			r := FirstRow + i
-			for j := range cols {
-				cells[j].Formula = cols[j].formulaAt(r, &buf)
-			}
-			ref = strconv.AppendInt(append(ref[:0], 'A'), int64(r), 10)
-			if err := sw.SetRow(string(ref), vals); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	return &rowSheet{sw: sw, rows: rows}, nil
-}
-
-// constants writes the shared constants and defines a name for each.
-func (wr *writer) constants() error {
-	f := wr.f
-	s := SheetConstants
-	rows := [][]any{
-		{"Name", "Value", "Unit", "Meaning"},
-		{constHoursPerYear, planner.HoursPerYear, "hours/year", "365.25 days x 24 h (Epoch AI's convention); depreciation, embodied carbon and financing"},
-		{"FLOPPerParamToken", 6, "FLOP per parameter per token", "Training compute C = 6 N D (Kaplan et al. 2020)"},
-		{"SecondsPerHour", 3600, "s/h", "GPU-hours from FLOP and FLOP/s"},
-		{"HoursPerDay", 24, "h/day", "Wall-clock days from GPU-hours per accelerator"},
-	}
-	for i, r := range rows {
-		cell := "A" + strconv.Itoa(i+1)
-		if err := f.SetSheetRow(s, cell, &r); err != nil {
-			return err
-		}
-		if i == 0 {
-			continue
-		}
-		if err := f.SetDefinedName(&excelize.DefinedName{Name: r[0].(string),
-			RefersTo: s + "!$B$" + strconv.Itoa(i+1), Comment: r[3].(string)}); err != nil {
-			return err
-		}
-	}
-	hs, err := wr.style("", markHeader)
-	if err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(s, "A1", "D1", hs); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(s, "A", "A", 20); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(s, "C", "C", 26); err != nil {
-		return err
-	}
-	return f.SetColWidth(s, "D", "D", 90)
-}
-
-// provenanceKeys lists the Assumptions keys that have a provenance entry.
-func (wr *writer) provenanceKeys() []*column {
-	var cols []*column
-	for i := range wr.l.assumptions {
-		c := &wr.l.assumptions[i]
-		switch c.kind {
-		case kindChoice, kindField, kindExtra:
-			cols = append(cols, c)
-		}
-	}
-	return cols
-}
-
-var sourceKeyRE = regexp.MustCompile(`\(([A-Z0-9][A-Z0-9._-]*)\)`)
-
-// sourceKeys returns the catalogue source keys a provenance entry cites.
-func (wr *writer) sourceKeys(p planner.Resolved) []string {
-	if keys, ok := wr.srcKeys[p.Source]; ok {
-		return keys
-	}
-	var keys []string
-	if _, ok := wr.cat.Sources[p.Source]; ok {
-		keys = []string{p.Source}
-	} else {
-		for _, m := range sourceKeyRE.FindAllStringSubmatch(p.Source, -1) {
-			if _, ok := wr.cat.Sources[m[1]]; ok {
-				keys = append(keys, m[1])
-			}
-		}
-	}
-	wr.srcKeys[p.Source] = keys
-	return keys
-}
-
-func (wr *writer) citation(p planner.Resolved) string {
-	var cs []string
-	for _, k := range wr.sourceKeys(p) {
-		cs = append(cs, wr.cat.Citation(k))
-	}
-	return strings.Join(cs, "; ")
-}
-
-// provenance writes every input's value, unit, origin, source and vintage.
-func (wr *writer) provenance() error {
-	sw, err := wr.f.NewStreamWriter(SheetProvenance)
-	if err != nil {
-		return err
-	}
-	widths := []float64{28, 22, 30, 16, 16, 10, 40, 60, 11, 40, 8}
-	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	hs, err := wr.style("", markHeader)
-	if err != nil {
-		return err
-	}
-	head := []string{"Scenario", "Input key", "Input", "Value", "Unit", "Origin", "Source", "Citation", "Vintage", "Assumption (no published source)", "Stale"}
-	hr := make([]any, len(head))
-	for i, h := range head {
-		hr[i] = excelize.Cell{StyleID: hs, Value: h}
-	}
-	if err := sw.SetRow("A1", hr); err != nil {
-		return err
-	}
-	as, err := wr.style("", markAssumption)
-	if err != nil {
-		return err
-	}
-	r := 2
-	emit := func(scenario string, c *column, p planner.Resolved) error {
-		stale := ""
-		if p.Date != "" {
-			fig := planner.Figure{Date: p.Date}
-			if fig.Stale(wr.now) {
-				stale = "yes"
-			}
-		}
-		vals := []any{scenario, c.key, c.label, p.Value, p.Unit, p.Origin, p.Source, wr.citation(p), p.Date, p.Assumption, stale}
-		if p.Assumption != "" {
-			vals[9] = excelize.Cell{StyleID: as, Value: p.Assumption}
-		}
-		err := sw.SetRow("A"+strconv.Itoa(r), vals)
-		r++
-		return err
-	}
-	keys := wr.provenanceKeys()
-	if len(wr.rows) <= ProvenanceMax {
-		for i := range wr.rows {
-			rw := &wr.rows[i]
-			for _, c := range keys {
-				p, ok := wr.provenanceOf(rw, c)
-				if !ok {
-					continue
-				}
-				if err := emit(rw.sc.Name, c, p); err != nil {
-					return err
-				}
-			}
-		}
-		return sw.Flush()
-	}
-	// A sweep: each distinct catalogue figure or default once.
-	type seen struct {
-		key, value, source, date string
-	}
-	done := map[seen]bool{}
-	for _, i := range wr.distinctResolutions() {
-		rw := &wr.rows[i]
-		for _, c := range keys {
-			p, ok := wr.provenanceOf(rw, c)
-			if !ok || p.Origin == planner.OriginUser || p.Origin == planner.OriginDerived {
-				continue
-			}
-			k := seen{c.key, fmt.Sprint(p.Value), p.Source, p.Date}
-			if done[k] {
-				continue
-			}
-			done[k] = true
-			if err := emit(fmt.Sprintf("(sweep of %d: catalogue figures used; user inputs are blue on Assumptions)", len(wr.rows)), c, p); err != nil {
-				return err
-			}
-		}
-	}
-	return sw.Flush()
-}
-
-func (wr *writer) provenanceOf(rw *row, c *column) (planner.Resolved, bool) {
-	if c.kind == kindChoice {
-		p, ok := rw.res.Provenance[c.key]
-		return p, ok
-	}
-	_, p, ok := wr.extraValue(rw, c.key)
-	return p, ok
-}
-
-// summaryRows are the Summary sheet's rows: Model paths in display order.
-var summaryRows = []string{
-	"trainingFLOP", "gpuHours", "wallClockDays", "impliedMFU", "itEnergyKWh", "facilityEnergyKWh",
-	"peakPowerMW", "emissionsTCO2e", "marketEmissionsTCO2e", "embodiedTCO2e", "waterOnsiteL", "waterOffsiteL",
-	"costUSD.cloud", "costUSD.amortized", "costUSD.purchase", "costUSD.energy", "breakEvenGPUHours",
-	"costBreakdownUSD.amortizedAccelerators", "costBreakdownUSD.amortizedServerInterconnect",
-	"costBreakdownUSD.energy", "costBreakdownUSD.financing", "costBreakdownUSD.purchaseAccelerators",
-	"costBreakdownUSD.purchaseServerInterconnect", "costBreakdownUSD.staff",
-	"withExperiments.gpuHours", "withExperiments.facilityEnergyKWh", "withExperiments.emissionsTCO2e",
-	"withExperiments.costUSD.cloud", "withExperiments.costUSD.amortized",
-}
-
-// summary writes the side-by-side comparison and its native charts.
-func (wr *writer) summary() error {
-	f, s := wr.f, SheetSummary
-	n := min(len(wr.rows), SummaryMax)
-	hs, err := wr.style("", markHeader)
-	if err != nil {
-		return err
-	}
-	us, err := wr.style("", markUnit)
-	if err != nil {
-		return err
-	}
-	if err := f.SetCellStr(s, "A1", "Output"); err != nil {
-		return err
-	}
-	if err := f.SetCellStr(s, "B1", "Unit"); err != nil {
-		return err
-	}
-	for i := 0; i < n; i++ {
-		cell, _ := excelize.CoordinatesToCellName(3+i, 1)
-		// SetCellStr: a name such as =HYPERLINK(...) stays text.
-		if err := f.SetCellStr(s, cell, wr.rows[i].sc.Name); err != nil {
-			return err
-		}
-		width := float64(min(max(utf8.RuneCountInString(wr.rows[i].sc.Name)+2, 14), 40))
-		col := colLetter(3 + i)
-		if err := f.SetColWidth(s, col, col, width); err != nil {
-			return err
-		}
-	}
-	last := colLetter(2 + n)
-	if err := f.SetCellStyle(s, "A1", last+"1", hs); err != nil {
-		return err
-	}
-	for k, path := range summaryRows {
-		r := k + 2
-		mc := wr.l.model[wr.l.mIndex[path]]
-		if err := f.SetCellStr(s, "A"+strconv.Itoa(r), mc.label); err != nil {
-			return err
-		}
-		if err := f.SetCellStr(s, "B"+strconv.Itoa(r), mc.unit); err != nil {
-			return err
-		}
-		for i := 0; i < n; i++ {
-			cell, _ := excelize.CoordinatesToCellName(3+i, r)
-			if err := f.SetCellFormula(s, cell, SheetModel+"!"+mc.letter+strconv.Itoa(FirstRow+i)); err != nil {
-				return err
-			}
-		}
-		st, err := wr.style(mc.format, markNone)
-		if err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(s, "C"+strconv.Itoa(r), last+strconv.Itoa(r), st); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(s, "B"+strconv.Itoa(r), "B"+strconv.Itoa(r), us); err != nil {
-			return err
-		}
-	}
-	if err := f.SetColWidth(s, "A", "A", 40); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(s, "B", "B", 11); err != nil {
-		return err
-	}
-	if err := f.SetPanes(s, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
-		return err
-	}
-	next := len(summaryRows) + 3
-	if len(wr.rows) > n {
-		if err := f.SetCellStr(s, "A"+strconv.Itoa(next), fmt.Sprintf("Showing the first %d of %d scenarios; the Model sheet has them all.", n, len(wr.rows))); err != nil {
-			return err
-		}
-		next += 2
-	}
-	if n > ChartMax {
-		return nil
-	}
-	return wr.summaryCharts(n, next)
-}
-
-func (wr *writer) summaryCharts(n, top int) error {
-	rowOf := func(path string) string {
-		for k, p := range summaryRows {
-			if p == path {
-				return strconv.Itoa(k + 2)
-			}
-		}
-		return ""
-	}
-	last := colLetter(2 + n)
-	cats := fmt.Sprintf("%s!$C$1:$%s$1", SheetSummary, last)
-	series := func(paths ...string) []excelize.ChartSeries {
-		var ss []excelize.ChartSeries
-		for _, p := range paths {
-			r := rowOf(p)
-			ss = append(ss, excelize.ChartSeries{
-				Name:       fmt.Sprintf("%s!$A$%s", SheetSummary, r),
-				Categories: cats,
-				Values:     fmt.Sprintf("%s!$C$%s:$%s$%s", SheetSummary, r, last, r),
-			})
-		}
-		return ss
-	}
-	width := uint(max(640, 110*n))
-	charts := []struct {
-		title string
-		typ   excelize.ChartType
-		paths []string
-	}{
-		{"Training cost by method (USD)", excelize.Col, []string{"costUSD.cloud", "costUSD.amortized", "costUSD.purchase"}},
-		{"Amortized cost breakdown (USD)", excelize.ColStacked, []string{
-			"costBreakdownUSD.amortizedAccelerators", "costBreakdownUSD.amortizedServerInterconnect",
-			"costBreakdownUSD.energy", "costBreakdownUSD.financing"}},
-	}
-	for i, c := range charts {
-		cell := "A" + strconv.Itoa(top+i*22)
-		err := wr.f.AddChart(SheetSummary, cell, &excelize.Chart{
-			Type:      c.typ,
-			Series:    series(c.paths...),
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title}}},
-			Legend:    excelize.ChartLegend{Position: "bottom"},
-			Dimension: excelize.ChartDimension{Width: width, Height: 400},
-			YAxis:     excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: fmtUSD}},
-			PlotArea:  excelize.ChartPlotArea{ShowVal: false},
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// distinctResolutions returns one row index per distinct set of choices and
-// user-set keys: rows that share them share every catalogue figure, source
-// and default (only the user's numbers differ).
-func (wr *writer) distinctResolutions() []int {
-	if wr.distinct != nil {
-		return wr.distinct
-	}
-	seen := map[string]bool{}
-	var idx []int
-	var b strings.Builder
-	for i := range wr.rows {
-		sc := wr.rows[i].sc
-		b.Reset()
-		for _, k := range planner.ChoiceKeys {
-			b.WriteString(sc.Choice(k))
-			b.WriteByte('|')
-		}
-		for _, f := range planner.Fields {
-			if _, ok := sc.Values[f.Key]; ok {
-				b.WriteString(f.Key)
-				b.WriteByte(',')
-			}
-		}
-		if k := b.String(); !seen[k] {
-			seen[k] = true
-			idx = append(idx, i)
-		}
-	}
-	wr.distinct = idx
-	return idx
-}
-
-// sources lists the catalogue citations the scenarios use.
-func (wr *writer) sources() error {
-	used := map[string]map[string]bool{}
-	keys := wr.provenanceKeys()
-	for _, i := range wr.distinctResolutions() {
-		for _, c := range keys {
-			p, ok := wr.provenanceOf(&wr.rows[i], c)
-			if !ok {
-				continue
-			}
-			for _, k := range wr.sourceKeys(p) {
-				if used[k] == nil {
-					used[k] = map[string]bool{}
-				}
-				used[k][c.key] = true
-			}
-		}
-	}
-	if k := wr.cat.Constants.PricePerfOOMPerYear.Source; k != "" {
-		if used[k] == nil {
-			used[k] = map[string]bool{}
-		}
-		used[k][KeyPricePerfOOM] = true
-	}
-	names := make([]string, 0, len(used))
-	for k := range used {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	f, s := wr.f, SheetSources
-	head := []any{"Source key", "Citation", "URL", "Used for (input keys)"}
-	if err := f.SetSheetRow(s, "A1", &head); err != nil {
-		return err
-	}
-	for i, k := range names {
-		src := wr.cat.Sources[k]
-		var inputs []string
-		for in := range used[k] {
-			inputs = append(inputs, in)
-		}
-		sort.Strings(inputs)
-		r := strconv.Itoa(i + 2)
-		for j, v := range []string{k, src.Citation, src.URL, strings.Join(inputs, ", ")} {
-			if err := f.SetCellStr(s, colLetter(j+1)+r, v); err != nil {
-				return err
-			}
-		}
-	}
-	hs, err := wr.style("", markHeader)
-	if err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(s, "A1", "D1", hs); err != nil {
-		return err
-	}
-	for col, w := range map[string]float64{"A": 18, "B": 80, "C": 60, "D": 50} {
-		if err := f.SetColWidth(s, col, col, w); err != nil {
-			return err
-		}
-	}
-	return f.SetPanes(s, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-}
-
-// about writes the version, catalogue and date, and how to read the book.
-func (wr *writer) about() error {
-	f, s := wr.f, SheetAbout
-	rows := [][2]string{
-		{"AI Cost Planner (aiplan)", ""},
-		{"App version", wr.version()},
-		{"Catalogue version", wr.cat.Version},
-		{"Catalogue date", wr.cat.Date},
-		{"Exported", wr.now.UTC().Format("2006-01-02 15:04 MST")},
-		{"Scenarios", strconv.Itoa(len(wr.rows))},
-		{"Currency", planner.CurrencyNote},
-		{"", ""},
-		{"How to read this workbook", ""},
-		{"Assumptions", "One row per scenario: every input as resolved by the planner. Blue = set by the user; orange fill = a catalogue assumption (no published source); formulas = derived. Change a value and the Model recomputes."},
-		{"Model", "One row per scenario: every output as a live formula over the same row of Assumptions, in the unit of its 'aiplan estimate --json' key (row 3). n/a = unknown (null in JSON)."},
-		{"Constants", "Shared constants, each a defined name used in the formulas (HoursPerYear, FLOPPerParamToken, SecondsPerHour, HoursPerDay)."},
-		{"Provenance", "Every input's value, origin, source, citation and vintage; figures older than two years at the export date are marked stale."},
-		{"Summary", "The scenarios side by side; every figure refers to the Model sheet."},
-		{"Sources", "The catalogue citations used."},
-		{"Bubble gap", "The investment-versus-revenue gap model and its yearly projection, as formulas over the blue inputs (the catalogue preset when the scenario file has none)."},
-		{"Projection", "The frontier training-cost projection cost(year) = base x growth^(year - base year), its band and threshold years, as formulas over the blue inputs."},
-		{"Uncertainty", wr.uncertaintyAbout()},
-		{"Charts", "Pictures of the app's charts at export time (not live), when the export includes them."},
-		{"Import", "'aiplan import THIS.xlsx -o FILE.aiplan' reads the scenarios back; edited Assumptions values become user inputs. Accelerator, precision and catalogue figures (peak, TDP) are not recomputed in the workbook when their choice is edited: import the workbook to re-resolve them."},
-	}
-	for i, r := range rows {
-		rr := strconv.Itoa(i + 1)
-		if err := f.SetCellStr(s, "A"+rr, r[0]); err != nil {
-			return err
-		}
-		if r[1] != "" {
-			if err := f.SetCellStr(s, "B"+rr, r[1]); err != nil {
-				return err
-			}
-		}
-	}
-	ts, err := wr.style("", markTitle)
-	if err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(s, "A1", "A1", ts); err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(s, "A9", "A9", ts); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(s, "A", "A", 26); err != nil {
-		return err
-	}
-	return f.SetColWidth(s, "B", "B", 120)
-}
-
-// data writes the very hidden sheet Read uses:
-//
-//	row 1  aiplan-workbook | layout version
-//	row 2  file | the scenario file without its scenarios, as JSON
-//	row 3  columns | the keys of the Assumptions values that follow
-//	row 4+ # | the values as exported, a JSON array | the scenario as JSON
-//
-// so that Read can tell a spreadsheet edit from the exported value, and
-// recover names, choices, ranges and notes. JSON is split over cells.
-func (wr *writer) data() (*rowSheet, error) {
-	sw, err := wr.f.NewStreamWriter(sheetData)
-	if err != nil {
-		return nil, err
-	}
-	return &rowSheet{sw: sw, rows: func() error { return wr.dataRows(sw) }}, nil
-}
-
-// dataRows streams every row of the data sheet.
-func (wr *writer) dataRows(sw *excelize.StreamWriter) error {
-	if err := sw.SetRow("A1", []any{dataMarker, dataVersion}); err != nil {
-		return err
-	}
-	head := *wr.set
-	head.Scenarios = []planner.Scenario{}
-	hb, err := json.Marshal(&head)
-	if err != nil {
-		return err
-	}
-	if err := sw.SetRow("A2", chunkRow([]any{"file"}, hb)); err != nil {
-		return err
-	}
-	var cols []*column
-	keys := []any{"columns"}
-	for i := range wr.l.assumptions {
-		c := &wr.l.assumptions[i]
-		switch c.kind {
-		case kindChoice, kindField, kindExtra:
-			cols = append(cols, c)
-			keys = append(keys, c.key)
-		}
-	}
-	if err := sw.SetRow("A3", keys); err != nil {
-		return err
-	}
-	var arr []byte
-	for i := range wr.rows {
-		rw := &wr.rows[i]
-		arr = append(arr[:0], '[')
-		for j, c := range cols {
-			if j > 0 {
-				arr = append(arr, ',')
-			}
-			if j := wr.l.aIndex[c.key]; c.kind == kindChoice && rw.has[j] {
-				q, err := json.Marshal(rw.choices[wr.l.cIndex[c.key]])
-				if err != nil {
-					return err
-				}
-				arr = append(arr, q...)
-			} else if c.kind == kindChoice {
-				arr = append(arr, "null"...)
-			} else if rw.has[j] {
-				arr = strconv.AppendFloat(arr, rw.vals[j], 'g', -1, 64)
-			} else {
-				arr = append(arr, "null"...)
-			}
-		}
-		arr = append(arr, ']')
-		b, err := json.Marshal(rw.sc)
-		if err != nil {
-			return err
-		}
-		if err := sw.SetRow("A"+strconv.Itoa(dataFirstRow+i), chunkRow([]any{i + 1, string(arr)}, b)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// chunkRow returns a row of the data sheet: a head cell, then the JSON in
-// cells of at most jsonChunk characters, with every character XML cannot
-// hold escaped so that the text comes back byte for byte.
-func chunkRow(head []any, js []byte) []any {
-	s := xmlSafeJSON(js)
-	out := head
-	for len(s) > 0 {
-		n := 0
-		for i := range s {
-			if n == jsonChunk {
-				out = append(out, s[:i])
-				s = s[i:]
-				n = -1
-				break
-			}
-			n++
-		}
-		if n >= 0 {
-			out = append(out, s)
-			break
-		}
-	}
-	return out
-}
-
-// xmlSafeJSON escapes, as \uXXXX, the characters of JSON text that XML 1.0
-// cannot carry (json.Marshal already escapes control characters), and the
-// underscore, which excelize would read as part of an _xHHHH_ escape.
-func xmlSafeJSON(js []byte) string {
-	var b strings.Builder
-	b.Grow(len(js))
-	for _, r := range string(js) {
-		switch {
-		case r == 0xFFFE || r == 0xFFFF || r == '_':
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 // gapInputs returns the bubble-gap inputs to export: Options.Gap, the
 // set's own, or else the catalogue preset (preset true); nil only when the
 // catalogue has no preset either.
@@ -1318,47 +382,66 @@ func (wr *writer) projectionInputs() *planner.ProjectionInputs {
 	return &p
 }
 
-// printSetup prints a sheet landscape, fitted to wide pages across.
-func printSetup(f *excelize.File, sheet string, wide int) error {
-	landscape, tall := "landscape", 0
-	fit := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
+// parallel runs f(0..n-1) over contiguous chunks of at least 500 indices
+// on at most GOMAXPROCS goroutines and returns the error of the lowest
+// index that failed (each chunk stops at its first error).
+func parallel(n int, f func(i int) error) error {
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/500))
+	errs := make([]error, workers)
+	var g errgroup.Group
+	g.SetLimit(workers)
+	for w := range workers {
+		g.Go(func() error {
+			for i := w * n / workers; i < (w+1)*n/workers; i++ {
+				if errs[w] = f(i); errs[w] != nil {
+					return nil
+				}
+			}
+			return nil
+		})
 	}
-	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall})
+	_ = g.Wait() // the chunks report through errs, in index order
+	return firstNonNil(errs)
 }
 
-// Chart pictures are shown at chartScale of their size; chartRows rows
-// hold one title and picture (a 1200 x 700 picture at 0.6 is 420 pixels
-// high, 21 default rows of 20 pixels).
-const (
-	chartScale = 0.6
-	chartRows  = 24
-)
-
-// charts places the PNG images one below the other, scaled to fit a
-// screen and a landscape page.
-func (wr *writer) charts() error {
-	ts, err := wr.style("", markTitle)
-	if err != nil {
-		return err
-	}
-	r := 1
-	for _, img := range wr.opts.Charts {
-		cell := "A" + strconv.Itoa(r)
-		if err := wr.f.SetCellStr(SheetCharts, cell, img.Title); err != nil {
+func firstNonNil(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
-		if err := wr.f.SetCellStyle(SheetCharts, cell, cell, ts); err != nil {
-			return err
-		}
-		if err := wr.f.AddPictureFromBytes(SheetCharts, "A"+strconv.Itoa(r+1), &excelize.Picture{
-			Extension: ".png", File: img.PNG,
-			Format: &excelize.GraphicOptions{AltText: img.Title, ScaleX: chartScale, ScaleY: chartScale},
-		}); err != nil {
-			return fmt.Errorf("chart %q: %w", img.Title, err)
-		}
-		r += chartRows
 	}
 	return nil
+}
+
+// normalizedNames returns set with every scenario name under
+// planner.NormalizeName (a copy when a name changes), refusing two names
+// that become the same: "run" and "run " would not import back.
+func normalizedNames(set *planner.File) (*planner.File, error) {
+	seen := make(map[string]int, len(set.Scenarios))
+	out := set
+	for i := range set.Scenarios {
+		name := set.Scenarios[i].Name
+		n, err := planner.NormalizeName(name)
+		if err != nil {
+			return nil, &ScenarioError{Name: name, Err: err}
+		}
+		if j, ok := seen[n]; ok {
+			return nil, fmt.Errorf("export: scenarios %d (%q) and %d (%q) have the same name once leading and trailing spaces are dropped; rename one",
+				j+1, set.Scenarios[j].Name, i+1, name)
+		}
+		seen[n] = i
+		if n == name {
+			continue
+		}
+		if out == set {
+			c := *set
+			c.Scenarios = slices.Clone(set.Scenarios)
+			out = &c
+		}
+		out.Scenarios[i].Name = n
+		if set.Baseline == name {
+			out.Baseline = n
+		}
+	}
+	return out, nil
 }

@@ -91,10 +91,8 @@ func ParseFile(data []byte) (*File, error) {
 	if head.Version < 1 {
 		return nil, fmt.Errorf("scenario file version %d is not valid", head.Version)
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var f File
-	if err := dec.Decode(&f); err != nil {
+	if err := DecodeStrict(data, &f); err != nil {
 		return nil, fmt.Errorf("scenario file: %v", err)
 	}
 	if err := f.Check(); err != nil {

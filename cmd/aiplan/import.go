@@ -39,6 +39,13 @@ func runImport(e *env) int {
 	}
 	defer fh.Close() //nolint:errcheck // read only
 	set, err := export.Read(fh)
+	if err == nil {
+		cat, ok := e.catalog()
+		if !ok {
+			return exitFail
+		}
+		err = export.Validate(set, cat)
+	}
 	if err != nil {
 		return e.usageError("import: %s: %v", pos[0], err)
 	}

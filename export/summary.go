@@ -1,0 +1,202 @@
+package export
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// summaryRows are the Summary sheet's rows: Model paths in display order.
+var summaryRows = []string{
+	"trainingFLOP", "gpuHours", "wallClockDays", "impliedMFU", "itEnergyKWh", "facilityEnergyKWh",
+	"peakPowerMW", "emissionsTCO2e", "marketEmissionsTCO2e", "embodiedTCO2e", "waterOnsiteL", "waterOffsiteL",
+	"costUSD.cloud", "costUSD.amortized", "costUSD.purchase", "costUSD.energy", "breakEvenGPUHours",
+	"costBreakdownUSD.amortizedAccelerators", "costBreakdownUSD.amortizedServerInterconnect",
+	"costBreakdownUSD.energy", "costBreakdownUSD.financing", "costBreakdownUSD.purchaseAccelerators",
+	"costBreakdownUSD.purchaseServerInterconnect", "costBreakdownUSD.staff",
+	"withExperiments.gpuHours", "withExperiments.facilityEnergyKWh", "withExperiments.emissionsTCO2e",
+	"withExperiments.costUSD.cloud", "withExperiments.costUSD.amortized",
+}
+
+// Summary layout: a header row, then one row per summaryRows path; the
+// label and unit columns, then one column per scenario.
+const (
+	summaryHeadRow  = 1
+	summaryFirstRow = 2
+	summaryLabelCol = 1
+	summaryUnitCol  = 2
+	summaryFirstCol = 3
+)
+
+// summaryRowOf returns the Summary row of a Model path, or 0.
+func summaryRowOf(path string) int {
+	for k, p := range summaryRows {
+		if p == path {
+			return summaryFirstRow + k
+		}
+	}
+	return 0
+}
+
+// usdScale returns the one scale of a row of dollar figures (its largest):
+// the divisor, the number format's thousands commas and the suffix.
+func usdScale(vals []float64) (div float64, commas, suffix string) {
+	top := 0.0
+	for _, v := range vals {
+		if !math.IsNaN(v) {
+			top = max(top, math.Abs(v))
+		}
+	}
+	switch {
+	case top >= 1e9:
+		return 1e9, ",,,", `"B"`
+	case top >= 1e6:
+		return 1e6, ",,", `"M"`
+	}
+	return 1, "", ""
+}
+
+// usdFormat returns the number format of v in a row of scale div: three
+// significant figures ($1.02B, $15.3M, $980M), at least none after the point.
+func usdFormat(v, div float64, commas, suffix string) string {
+	decimals := 0
+	if a := math.Abs(v) / div; a > 0 && a < 100 {
+		decimals = min(2-int(math.Floor(math.Log10(a))), 6)
+	}
+	f := "$#,##0"
+	if decimals > 0 {
+		f += "." + strings.Repeat("0", decimals)
+	}
+	return f + commas + suffix
+}
+
+// summary writes the side-by-side comparison and its native charts. Every
+// figure is a formula over the Model sheet with the planner's value cached;
+// a row of dollars has one scale (B, M or none) and three significant
+// figures in every cell.
+func (wr *writer) summary() error {
+	n := min(len(wr.rows), SummaryMax)
+	styles, err := wr.plainStyles(markHeader, markUnit, markNone)
+	if err != nil {
+		return err
+	}
+	hs, us, ns := styles[0], styles[1], styles[2]
+	sw, err := wr.f.NewStreamWriter(SheetSummary)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetColWidth(summaryLabelCol, summaryLabelCol, 40); err != nil {
+		return err
+	}
+	if err := sw.SetColWidth(summaryUnitCol, summaryUnitCol, 11); err != nil {
+		return err
+	}
+	head := []any{excelize.Cell{StyleID: hs, Value: "Output"}, excelize.Cell{StyleID: hs, Value: "Unit"}}
+	for i := range n {
+		name := wr.rows[i].sc.Name
+		col := summaryFirstCol + i
+		width := float64(min(max(utf8.RuneCountInString(name)+2, 14), 40))
+		if err := sw.SetColWidth(col, col, width); err != nil {
+			return err
+		}
+		// A string value: a name such as =HYPERLINK(...) stays text.
+		head = append(head, excelize.Cell{StyleID: hs, Value: name})
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: summaryFirstCol - 1, YSplit: summaryHeadRow,
+		TopLeftCell: cellAt(summaryFirstCol, summaryFirstRow), ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	if err := sw.SetRow(cellAt(summaryLabelCol, summaryHeadRow), head); err != nil {
+		return err
+	}
+	vals := make([]float64, n)
+	for k, path := range summaryRows {
+		r := summaryFirstRow + k
+		j := wr.l.mIndex[path]
+		mc := wr.l.model[j]
+		for i := range n {
+			vals[i] = wr.rows[i].out[j]
+		}
+		div, commas, suffix := usdScale(vals)
+		row := []any{excelize.Cell{StyleID: ns, Value: mc.label}, excelize.Cell{StyleID: us, Value: mc.unit}}
+		for i := range n {
+			format := mc.format
+			if mc.format == fmtUSD {
+				format = usdFormat(vals[i], div, commas, suffix)
+			}
+			st, err := wr.style(format, markNone)
+			if err != nil {
+				return err
+			}
+			row = append(row, excelize.Cell{StyleID: st, Value: cached(vals[i]),
+				Formula: SheetModel + "!" + mc.letter + strconv.Itoa(FirstRow+i)})
+		}
+		if err := sw.SetRow(cellAt(summaryLabelCol, r), row); err != nil {
+			return err
+		}
+	}
+	next := summaryFirstRow + len(summaryRows) + 1
+	if len(wr.rows) > n {
+		note := fmt.Sprintf("Showing the first %d of %d scenarios; the Model sheet has them all.", n, len(wr.rows))
+		if err := sw.SetRow(cellAt(summaryLabelCol, next), []any{note}); err != nil {
+			return err
+		}
+		next += 2
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	if n > ChartMax {
+		return nil
+	}
+	return wr.summaryCharts(n, next)
+}
+
+func (wr *writer) summaryCharts(n, top int) error {
+	rowOf := func(path string) string { return strconv.Itoa(summaryRowOf(path)) }
+	first, last := colLetter(summaryFirstCol), colLetter(summaryFirstCol+n-1)
+	cats := fmt.Sprintf("%s!$%s$%d:$%s$%d", SheetSummary, first, summaryHeadRow, last, summaryHeadRow)
+	series := func(paths ...string) []excelize.ChartSeries {
+		var ss []excelize.ChartSeries
+		for _, p := range paths {
+			r := rowOf(p)
+			ss = append(ss, excelize.ChartSeries{
+				Name:       fmt.Sprintf("%s!$%s$%s", SheetSummary, colLetter(summaryLabelCol), r),
+				Categories: cats,
+				Values:     fmt.Sprintf("%s!$%s$%s:$%s$%s", SheetSummary, first, r, last, r),
+			})
+		}
+		return ss
+	}
+	width := uint(max(640, 110*n))
+	charts := []struct {
+		title string
+		typ   excelize.ChartType
+		paths []string
+	}{
+		{"Training cost by method (USD)", excelize.Col, []string{"costUSD.cloud", "costUSD.amortized", "costUSD.purchase"}},
+		{"Amortized cost breakdown (USD)", excelize.ColStacked, []string{
+			"costBreakdownUSD.amortizedAccelerators", "costBreakdownUSD.amortizedServerInterconnect",
+			"costBreakdownUSD.energy", "costBreakdownUSD.financing"}},
+	}
+	for i, c := range charts {
+		cell := cellAt(summaryLabelCol, top+i*22)
+		err := wr.f.AddChart(SheetSummary, cell, &excelize.Chart{
+			Type:      c.typ,
+			Series:    series(c.paths...),
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title}}},
+			Legend:    excelize.ChartLegend{Position: "bottom"},
+			Dimension: excelize.ChartDimension{Width: width, Height: 400},
+			YAxis:     excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: fmtUSD}},
+			PlotArea:  excelize.ChartPlotArea{ShowVal: false},
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
