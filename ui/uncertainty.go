@@ -36,7 +36,8 @@ type UncertaintyView struct {
 	// Status says what is shown (scenario, samples) or why nothing is.
 	Status       *widget.Label
 	Fan, Tornado *ChartImage
-	// Samples and Seed configure the runs (planner.DefaultSamples and 1).
+	// Samples and Seed configure the runs (planner.DefaultSamples and
+	// DefaultSeed, the seed of the Charts tab and the command line).
 	Samples int
 	Seed    uint64
 	// OnUpdated, if set, is called on the UI goroutine after each result
@@ -60,7 +61,7 @@ type UncertaintyView struct {
 // NewUncertaintyView returns the Uncertainty tab for the catalogue; win
 // parents its dialogs.
 func NewUncertaintyView(cat *planner.Catalog, win fyne.Window) *UncertaintyView {
-	v := &UncertaintyView{cat: cat, win: win, Samples: planner.DefaultSamples, Seed: 1}
+	v := &UncertaintyView{cat: cat, win: win, Samples: planner.DefaultSamples, Seed: DefaultSeed}
 	labels := make([]string, len(planner.Outputs))
 	for i, o := range planner.Outputs {
 		labels[i] = o.Label

@@ -8,6 +8,11 @@ import (
 	"aiplan/planner"
 )
 
+// DefaultSeed is the Monte Carlo seed of every uncertainty figure the window
+// shows (the Charts tab's fan chart and the Uncertainty tab), the same as the
+// command line's --seed default, so one scenario gives one P10 everywhere.
+const DefaultSeed uint64 = 1
+
 // View is an extra tab of the results area (charts, comparison, back-test,
 // uncertainty, bubble gap). Window.New adds one tab per View, after
 // "Results", in the order given.
