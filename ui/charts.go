@@ -38,8 +38,8 @@ type ChartsView struct {
 	Status *widget.Label
 	// Seed shows the Monte Carlo seed of the uncertainty chart, the same
 	// DefaultSeed as the Uncertainty tab.
-	Seed *widget.Label
-	Chart  *ChartImage
+	Seed  *widget.Label
+	Chart *ChartImage
 
 	cat       *planner.Catalog
 	win       fyne.Window
