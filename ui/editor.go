@@ -46,6 +46,9 @@ type Editor struct {
 	// OnRange receives a valid range, or nil to return to the default.
 	OnRange  func(key string, r *planner.Range)
 	OnChoice func(key, id string)
+	// OnCommit is called when quantity entry key loses the keyboard
+	// focus: its typing is over.
+	OnCommit func(key string)
 	OnName   func(name string)
 	OnNote   func(note string)
 	// OnKey gets the keys an input does not use (F2: the window's
@@ -210,6 +213,11 @@ func (e *Editor) fieldRow(f *planner.Field) fyne.CanvasObject {
 		e.focusKey = key
 		e.reveal(row)
 	}
+	en.onBlur = func() {
+		if e.OnCommit != nil {
+			e.OnCommit(key)
+		}
+	}
 	e.rows[key] = row
 	return row
 }
@@ -284,6 +292,8 @@ func positionIn(root, obj fyne.CanvasObject) (fyne.Position, bool) {
 type editorEntry struct {
 	widget.Entry
 	onFocus func()
+	// onBlur is called when the entry loses the focus.
+	onBlur func()
 	// onKey may handle a key first (F2), reporting whether it did.
 	onKey func(fyne.KeyName) bool
 }
@@ -303,6 +313,14 @@ func (e *editorEntry) FocusGained() {
 	e.Entry.FocusGained()
 	if e.onFocus != nil {
 		e.onFocus()
+	}
+}
+
+// FocusLost marks the entry unfocused and reports it.
+func (e *editorEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onBlur != nil {
+		e.onBlur()
 	}
 }
 
@@ -429,6 +447,14 @@ type Shown struct {
 	// refusal of a user range, by key.
 	DefaultRanges map[string]planner.Range
 	RangeErrors   map[string]error
+}
+
+// ClearEntry empties the entry of input key without reporting it as an
+// edit (the window has already unset the input).
+func (e *Editor) ClearEntry(key string) {
+	e.loading = true
+	defer func() { e.loading = false }()
+	e.Entries[key].SetText("")
 }
 
 // Show displays a scenario and the planner's view of it.
@@ -566,12 +592,6 @@ func (e *Editor) showChoice(key string, s Shown) {
 			if v, ok := p.Value.(string); ok {
 				id = v
 			}
-		}
-		if key == planner.KeyPriceTier && id == "" {
-			id = planner.TierThreeYear
-		}
-		if key == planner.KeyDepreciation && id == "" {
-			id = planner.DepreciationStraight
 		}
 	}
 	label := ""
