@@ -522,11 +522,12 @@ func (w *Window) Move(by int) {
 	if !ok {
 		return
 	}
+	w.edit = editSession{}
 	w.changed()
 	w.List.Refresh()
 	w.selected = j
 	w.selectInList(j)
-	w.updateButtons()
+	w.refresh(false)
 }
 
 func (w *Window) updateButtons() {
