@@ -37,12 +37,14 @@ type State struct {
 	File *planner.File
 	// Selected is the index of the selected scenario in File.Scenarios.
 	Selected int
-	// Result and Resolution are the last valid evaluation of the selected
-	// scenario; Resolution is nil when the selected scenario never had one.
+	// Result and Resolution are the evaluation of the selected scenario's
+	// committed inputs (File.Scenarios[Selected]; text an entry refuses is
+	// never committed). Both are zero when those inputs do not resolve.
 	Result     planner.Result
 	Resolution *planner.Resolution
-	// Err is the planner's error for the current inputs of the selected
-	// scenario (nil when Result is up to date).
+	// Err is the planner's refusal of the selected scenario's committed
+	// inputs (nil when Result is theirs). Views show nothing of another
+	// scenario meanwhile.
 	Err error
 }
 
