@@ -193,3 +193,30 @@ func Human(path string, v float64) string {
 	}
 	return sig(v)
 }
+
+// HumanNumber formats a plain number for people, never in Go's shortest
+// round-trip form: magnitudes from 1,000 to 1e15 are whole and grouped
+// (1e8 -> "100,000,000", 10700.4 -> "10,700"), smaller ones keep 3
+// significant digits (0.009315068493150684 -> "0.00932",
+// 1.4000000000000001 -> "1.4"), and only magnitudes below 1e-6 or from
+// 1e15 use an exponent ("2.1e25").
+func HumanNumber(v float64) string {
+	a := math.Abs(v)
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return "n/a"
+	case v == 0:
+		return "0"
+	case a >= 1e15 || a < 1e-6:
+		m, e, _ := strings.Cut(strconv.FormatFloat(v, 'e', 2, 64), "e")
+		if strings.Contains(m, ".") {
+			m = strings.TrimRight(strings.TrimRight(m, "0"), ".")
+		}
+		exp, _ := strconv.Atoi(e)
+		return m + "e" + strconv.Itoa(exp)
+	case a >= 999.5:
+		return Grouped(v)
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 3, 64), 64)
+	return strconv.FormatFloat(r, 'f', -1, 64)
+}

@@ -3,6 +3,8 @@ package plot
 import (
 	"math"
 	"strconv"
+
+	"aiplan/planner"
 )
 
 // Tick is one labelled axis position (in axis units: log10 of the data on
@@ -168,7 +170,7 @@ func PowerOfTen(v float64) string {
 	}
 	e := math.Round(math.Log10(v))
 	if math.Abs(math.Pow(10, e)-v) > v*1e-9 {
-		return strconv.FormatFloat(v, 'g', 3, 64)
+		return planner.HumanNumber(v)
 	}
 	switch e {
 	case 0:

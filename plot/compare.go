@@ -3,7 +3,6 @@ package plot
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"aiplan/planner"
@@ -95,9 +94,10 @@ func buildCompare(in Input) (Chart, error) {
 	return NewCompare(names, totals, method, in.Baseline)
 }
 
-// Ratio formats a multiple: 1 -> "1×", 0.25 -> "0.25×", 12.5 -> "12.5×".
+// Ratio formats a multiple for people (planner.HumanNumber): 1 -> "1×",
+// 0.25 -> "0.25×", 12.5 -> "12.5×", 1.4000000000000001 -> "1.4×".
 func Ratio(v float64) string {
-	return strconv.FormatFloat(v, 'f', -1, 64) + "×"
+	return planner.HumanNumber(v) + "×"
 }
 
 // Draw implements Chart.

@@ -148,17 +148,23 @@ func (v *BacktestView) CellText(row, col int) string {
 }
 
 // disclosed summarises a run's informed inputs: hardware and the set
-// numbers, e.g. "10,000 x v100; params 175B; tokens 300B; gpu-hours 3.55M".
+// numbers in words a person reads, e.g. "10,000 x v100; params 175
+// billion; tokens 300 billion; gpu-hours 3.55 million".
 func disclosed(sc *planner.Scenario) string {
 	parts := []string{sc.GPU}
 	if n, ok := sc.Value(planner.KeyGPUs); ok {
-		parts[0] = planner.FormatQuantity(n) + " x " + sc.GPU
+		parts[0] = planner.HumanCount(n) + " x " + sc.GPU
 	}
 	for _, k := range sc.SetKeys() {
 		if k == planner.KeyGPUs {
 			continue
 		}
-		parts = append(parts, k+" "+planner.FormatQuantity(sc.Values[k]))
+		v := sc.Values[k]
+		if k == planner.KeyFLOPs {
+			parts = append(parts, k+" "+planner.HumanFLOP(v))
+			continue
+		}
+		parts = append(parts, k+" "+planner.HumanCount(v))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"strings"
@@ -35,7 +36,10 @@ type ChartsView struct {
 	SaveSVG  *widget.Button
 	// Status shows the last drawing error, or nothing.
 	Status *widget.Label
-	Chart  *ChartImage
+	// Seed shows the Monte Carlo seed of the uncertainty chart, the same
+	// DefaultSeed as the Uncertainty tab.
+	Seed  *widget.Label
+	Chart *ChartImage
 
 	cat       *planner.Catalog
 	win       fyne.Window
@@ -54,13 +58,20 @@ func NewChartsView(cat *planner.Catalog, win fyne.Window) *ChartsView {
 	for i, k := range plot.Kinds {
 		titles[i] = k.Title
 	}
-	v.Chart = NewChartImage(v.input)
-	v.Kind = widget.NewSelect(titles, func(string) { v.changed() })
+	// Every field the chart's input reads exists before anything can
+	// schedule a drawing: the selects get their first value without a
+	// callback, and the chart is made last.
+	v.Kind = widget.NewSelect(titles, nil)
 	v.Kind.SetSelectedIndex(0)
-	v.Method = widget.NewSelect(plot.Methods, func(string) { v.changed() })
+	v.Kind.OnChanged = func(string) { v.changed() }
+	v.Method = widget.NewSelect(plot.Methods, nil)
 	v.Method.SetSelected("cloud")
+	v.Method.OnChanged = func(string) { v.changed() }
 	v.Baseline = widget.NewSelect(nil, func(string) { v.changed() })
 	v.Baseline.PlaceHolder = "(first scenario)"
+	v.Seed = widget.NewLabel(fmt.Sprintf("Monte Carlo seed %d", DefaultSeed))
+	v.Seed.Importance = widget.LowImportance
+	v.Chart = NewChartImage(v.input)
 	v.SavePNG = widget.NewButtonWithIcon("Save PNG", theme.DocumentSaveIcon(), func() { v.save(plot.PNG) })
 	v.SaveSVG = widget.NewButtonWithIcon("Save SVG", theme.DocumentSaveIcon(), func() { v.save(plot.SVG) })
 	v.Chart.OnError = func(err error) {
@@ -71,7 +82,7 @@ func NewChartsView(cat *planner.Catalog, win fyne.Window) *ChartsView {
 		}
 	}
 	bar := container.NewHBox(widget.NewLabel("Chart"), v.Kind, widget.NewLabel("Cost"), v.Method,
-		widget.NewLabel("Baseline / scenario"), v.Baseline, v.SavePNG, v.SaveSVG)
+		widget.NewLabel("Baseline / scenario"), v.Baseline, v.SavePNG, v.SaveSVG, v.Seed)
 	v.content = container.NewBorder(container.NewVBox(container.NewHScroll(bar), v.Status), nil, nil, nil, v.Chart)
 	return v
 }
@@ -127,7 +138,7 @@ func (v *ChartsView) kind() plot.Kind {
 // input snapshots the choices; it runs on the UI goroutine.
 func (v *ChartsView) input() (plot.Kind, plot.Input) {
 	return v.kind(), plot.Input{Catalog: v.cat, Scenarios: v.scenarios, Method: v.Method.Selected,
-		Baseline: v.Baseline.Selected, Gap: v.gap, Projection: v.projection}
+		Baseline: v.Baseline.Selected, Gap: v.gap, Projection: v.projection, Seed: DefaultSeed}
 }
 
 // save asks for a file and writes the chart at the on-screen size (at

@@ -46,6 +46,9 @@ type Editor struct {
 	// OnRange receives a valid range, or nil to return to the default.
 	OnRange  func(key string, r *planner.Range)
 	OnChoice func(key, id string)
+	// OnCommit is called when quantity entry key loses the keyboard
+	// focus: its typing is over.
+	OnCommit func(key string)
 	OnName   func(name string)
 	OnNote   func(note string)
 	// OnKey gets the keys an input does not use (F2: the window's
@@ -210,6 +213,11 @@ func (e *Editor) fieldRow(f *planner.Field) fyne.CanvasObject {
 		e.focusKey = key
 		e.reveal(row)
 	}
+	en.onBlur = func() {
+		if e.OnCommit != nil {
+			e.OnCommit(key)
+		}
+	}
 	e.rows[key] = row
 	return row
 }
@@ -276,90 +284,6 @@ func positionIn(root, obj fyne.CanvasObject) (fyne.Position, bool) {
 		}
 	}
 	return fyne.Position{}, false
-}
-
-// editorEntry is an entry of the editor that moves the keyboard focus on
-// Tab even when multi-line (the note is no trap) and calls onFocus when it
-// gains the focus, so that the editor scrolls it into view.
-type editorEntry struct {
-	widget.Entry
-	onFocus func()
-	// onKey may handle a key first (F2), reporting whether it did.
-	onKey func(fyne.KeyName) bool
-}
-
-func newEditorEntry(multiLine bool) *editorEntry {
-	e := &editorEntry{}
-	e.MultiLine = multiLine
-	if multiLine {
-		e.Wrapping = fyne.TextWrapWord
-	}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// FocusGained marks the entry focused and reveals it.
-func (e *editorEntry) FocusGained() {
-	e.Entry.FocusGained()
-	if e.onFocus != nil {
-		e.onFocus()
-	}
-}
-
-// TypedKey offers the key to onKey, then types it.
-func (e *editorEntry) TypedKey(ev *fyne.KeyEvent) {
-	if e.onKey == nil || !e.onKey(ev.Name) {
-		e.Entry.TypedKey(ev)
-	}
-}
-
-// AcceptsTab reports false: Tab moves to the next input, also in the note.
-func (e *editorEntry) AcceptsTab() bool { return false }
-
-// editorSelect is a select of the editor that calls onFocus when it gains
-// the keyboard focus, so that the editor scrolls it into view.
-type editorSelect struct {
-	widget.Select
-	onFocus func()
-	onKey   func(fyne.KeyName) bool
-}
-
-// TypedKey offers the key to onKey, then to the select.
-func (s *editorSelect) TypedKey(ev *fyne.KeyEvent) {
-	if s.onKey == nil || !s.onKey(ev.Name) {
-		s.Select.TypedKey(ev)
-	}
-}
-
-// FocusGained marks the select focused and reveals it.
-func (s *editorSelect) FocusGained() {
-	s.Select.FocusGained()
-	if s.onFocus != nil {
-		s.onFocus()
-	}
-}
-
-// pointerButton is a button that Tab passes by, for a pointer shortcut
-// whose keyboard way is elsewhere (the ± toggle: Ctrl+R; the reset: empty
-// the entry), so that Tab goes from input to input. Fyne has no option
-// for it: pointerButton embeds both Button and notFocusable, whose
-// FocusGained methods sit at the same depth, so neither is promoted, the
-// type is no fyne.Focusable and the focus manager skips it. It still taps,
-// hovers and disables as a Button.
-type pointerButton struct {
-	widget.Button
-	notFocusable
-}
-
-type notFocusable struct{}
-
-func (notFocusable) FocusGained() {}
-
-func newPointerButton(label string, icon fyne.Resource, tapped func()) *pointerButton {
-	b := &pointerButton{}
-	b.Text, b.Icon, b.OnTapped = label, icon, tapped
-	b.ExtendBaseWidget(b)
-	return b
 }
 
 func unitText(f *planner.Field) string {
@@ -430,6 +354,14 @@ type Shown struct {
 	// refusal of a user range, by key.
 	DefaultRanges map[string]planner.Range
 	RangeErrors   map[string]error
+}
+
+// ClearEntry empties the entry of input key without reporting it as an
+// edit (the window has already unset the input).
+func (e *Editor) ClearEntry(key string) {
+	e.loading = true
+	defer func() { e.loading = false }()
+	e.Entries[key].SetText("")
 }
 
 // Show displays a scenario and the planner's view of it.
@@ -567,12 +499,6 @@ func (e *Editor) showChoice(key string, s Shown) {
 			if v, ok := p.Value.(string); ok {
 				id = v
 			}
-		}
-		if key == planner.KeyPriceTier && id == "" {
-			id = planner.TierThreeYear
-		}
-		if key == planner.KeyDepreciation && id == "" {
-			id = planner.DepreciationStraight
 		}
 	}
 	label := ""

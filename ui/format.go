@@ -1,8 +1,8 @@
 package ui
 
 import (
+	"errors"
 	"math"
-	"strconv"
 	"strings"
 	"time"
 
@@ -51,12 +51,18 @@ func stale(date string, now time.Time) bool {
 	return fig.Stale(now)
 }
 
-// errorText is the planner's message for one field, without the key prefix.
+// errorText is the message for one field without its key or label prefix:
+// an entry's refused text, or the planner's refusal.
 func errorText(key string, err error) string {
+	var ie *inputError
+	if errors.As(err, &ie) {
+		return ie.detail()
+	}
 	return strings.TrimPrefix(err.Error(), key+": ")
 }
 
-// sig3 formats v with up to 3 significant digits.
+// sig3 formats v for people (planner.HumanNumber): never an exponent for
+// everyday magnitudes ("10,700", not "1.07e+04").
 func sig3(v float64) string {
-	return strconv.FormatFloat(v, 'g', 3, 64)
+	return planner.HumanNumber(v)
 }

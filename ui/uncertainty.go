@@ -36,7 +36,8 @@ type UncertaintyView struct {
 	// Status says what is shown (scenario, samples) or why nothing is.
 	Status       *widget.Label
 	Fan, Tornado *ChartImage
-	// Samples and Seed configure the runs (planner.DefaultSamples and 1).
+	// Samples and Seed configure the runs (planner.DefaultSamples and
+	// DefaultSeed, the seed of the Charts tab and the command line).
 	Samples int
 	Seed    uint64
 	// OnUpdated, if set, is called on the UI goroutine after each result
@@ -60,7 +61,7 @@ type UncertaintyView struct {
 // NewUncertaintyView returns the Uncertainty tab for the catalogue; win
 // parents its dialogs.
 func NewUncertaintyView(cat *planner.Catalog, win fyne.Window) *UncertaintyView {
-	v := &UncertaintyView{cat: cat, win: win, Samples: planner.DefaultSamples, Seed: 1}
+	v := &UncertaintyView{cat: cat, win: win, Samples: planner.DefaultSamples, Seed: DefaultSeed}
 	labels := make([]string, len(planner.Outputs))
 	for i, o := range planner.Outputs {
 		labels[i] = o.Label
@@ -109,14 +110,15 @@ func (v *UncertaintyView) View() View {
 }
 
 // Update starts a Monte Carlo run of the selected scenario of s (cancelling
-// the one before) and returns at once. While the scenario has an input
-// error the last result stays, with the error in Status.
+// the one before) and returns at once. When the scenario's committed inputs
+// do not resolve (s.Err), nothing is run and no other scenario's figures
+// stay: the table empties and Status says why.
 func (v *UncertaintyView) Update(s State) {
 	if s.File == nil || s.Selected < 0 || s.Selected >= len(s.File.Scenarios) {
 		return
 	}
 	if s.Err != nil {
-		v.Status.SetText("Showing the last valid inputs: " + oneLine(s.Err.Error()))
+		v.clear(s.File.Scenarios[s.Selected].Name, s.Err)
 		return
 	}
 	v.scen, v.hasScen = s.File.Scenarios[s.Selected].Clone(), true
@@ -181,7 +183,7 @@ func (v *UncertaintyView) show(name string, sim *planner.Simulation, u *planner.
 		}
 	}()
 	if err != nil {
-		v.Status.SetText(fmt.Sprintf("%s: %s", name, oneLine(err.Error())))
+		v.clear(name, err)
 		return
 	}
 	v.sim, v.u = sim, u
@@ -204,6 +206,23 @@ func (v *UncertaintyView) show(name string, sim *planner.Simulation, u *planner.
 	v.Ranges.SetText(rangesText(u.Inputs))
 	v.Fan.Schedule()
 	v.Tornado.Schedule()
+}
+
+// clear drops the shown run, cancels any running one and says why the
+// scenario named name has no figures.
+func (v *UncertaintyView) clear(name string, err error) {
+	v.mu.Lock()
+	if v.cancel != nil {
+		v.cancel()
+		v.cancel = nil
+	}
+	v.mu.Unlock()
+	v.hasScen = false
+	v.latest.Run(func() func() { return nil }) // outdates a run in flight
+	v.sim, v.u, v.rows = nil, nil, v.rows[:0]
+	v.Table.Refresh()
+	v.Ranges.SetText("")
+	v.Status.SetText(fmt.Sprintf("No uncertainty for %q: %s", name, oneLine(err.Error())))
 }
 
 // CellText returns the text of a table cell; row 0 is the header.

@@ -81,11 +81,11 @@ func TestUncertaintyView(t *testing.T) {
 		}
 	})
 
-	t.Run("input error keeps the last result", func(t *testing.T) {
-		before := v.Result()
-		v.Update(State{Catalog: cat, File: f, Selected: idx, Err: errors.New("gpus: \"x\" is not a number")})
-		if v.Result() != before || !strings.Contains(v.Status.Text, "last valid") {
-			t.Errorf("want the last result kept and the error shown, got status %q", v.Status.Text)
+	t.Run("unresolved scenario shows no other figures", func(t *testing.T) {
+		v.Update(State{Catalog: cat, File: f, Selected: idx, Err: errors.New("gpus: is required")})
+		name := f.Scenarios[idx].Name
+		if v.Result() != nil || len(v.rows) != 0 || !strings.Contains(v.Status.Text, "No uncertainty for \""+name) {
+			t.Errorf("want no run shown and the reason named, got result %v, status %q", v.Result() != nil, v.Status.Text)
 		}
 	})
 

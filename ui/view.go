@@ -8,6 +8,11 @@ import (
 	"aiplan/planner"
 )
 
+// DefaultSeed is the Monte Carlo seed of every uncertainty figure the window
+// shows (the Charts tab's fan chart and the Uncertainty tab), the same as the
+// command line's --seed default, so one scenario gives one P10 everywhere.
+const DefaultSeed uint64 = 1
+
 // View is an extra tab of the results area (charts, comparison, back-test,
 // uncertainty, bubble gap). Window.New adds one tab per View, after
 // "Results", in the order given.
@@ -32,12 +37,14 @@ type State struct {
 	File *planner.File
 	// Selected is the index of the selected scenario in File.Scenarios.
 	Selected int
-	// Result and Resolution are the last valid evaluation of the selected
-	// scenario; Resolution is nil when the selected scenario never had one.
+	// Result and Resolution are the evaluation of the selected scenario's
+	// committed inputs (File.Scenarios[Selected]; text an entry refuses is
+	// never committed). Both are zero when those inputs do not resolve.
 	Result     planner.Result
 	Resolution *planner.Resolution
-	// Err is the planner's error for the current inputs of the selected
-	// scenario (nil when Result is up to date).
+	// Err is the planner's refusal of the selected scenario's committed
+	// inputs (nil when Result is theirs). Views show nothing of another
+	// scenario meanwhile.
 	Err error
 }
 

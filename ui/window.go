@@ -1,17 +1,13 @@
 package ui
 
 import (
-	"fmt"
-	"image/color"
 	"io"
 	"slices"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -82,15 +78,19 @@ type Window struct {
 	selected int
 	uri      fyne.URI
 	dirty    bool
-	// inputErr holds text the quantity parser refused, by field key.
+	// inputErr holds the refusal of an entry's text, by field key: the
+	// scenario keeps its saved value of that input meanwhile.
 	inputErr map[string]error
 	// nameErr is a refused name.
 	nameErr error
-	// last is the last valid evaluation, of the scenario named lastName.
-	last     planner.Result
-	lastRes  *planner.Resolution
-	lastName string
-	err      error
+	// edit is the entry being typed into.
+	edit editSession
+	// last is the evaluation of the selected scenario's committed inputs
+	// (zero when they do not resolve), lastRes their resolution and err
+	// the planner's refusal of them.
+	last    planner.Result
+	lastRes *planner.Resolution
+	err     error
 	// selecting guards List.OnSelected while the window moves the selection.
 	selecting bool
 	lastErr   error
@@ -115,6 +115,7 @@ func New(a fyne.App, win fyne.Window, o Options) *Window {
 	w.Editor.OnName = w.SetName
 	w.Editor.OnNote = w.SetNote
 	w.Editor.OnKey = w.key
+	w.Editor.OnCommit = w.commit
 	w.Results = NewResults(o.Catalog)
 
 	w.Tabs = container.NewAppTabs(container.NewTabItemWithIcon("Results", theme.GridIcon(), w.Results.Content))
@@ -161,130 +162,6 @@ func (w *Window) ShowNotice(text string) {
 func (w *Window) HideNotice() {
 	w.Notice.SetText("")
 	w.notice.Hide()
-}
-
-func (w *Window) buildList() fyne.CanvasObject {
-	w.List = &scenarioList{}
-	w.List.Length = func() int { return len(w.file.Scenarios) }
-	w.List.CreateItem = func() fyne.CanvasObject {
-		l := widget.NewLabel("Scenario name")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
-	w.List.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
-		if id >= len(w.file.Scenarios) {
-			return
-		}
-		name := w.file.Scenarios[id].Name
-		if name == w.file.Baseline {
-			name += "  (baseline)"
-		}
-		o.(*widget.Label).SetText(name)
-	}
-	w.List.onKey = w.listKey
-	ring := canvas.NewRectangle(color.Transparent)
-	w.listRing = ring
-	ring.StrokeWidth = 2
-	ring.CornerRadius = theme.InputRadiusSize()
-	ring.Hide()
-	w.List.onFocus = func(on bool) {
-		if !on {
-			ring.Hide()
-			return
-		}
-		ring.StrokeColor = theme.Color(theme.ColorNameFocus)
-		ring.Show()
-		ring.Refresh()
-	}
-	w.List.ExtendBaseWidget(w.List)
-	w.List.OnSelected = func(id widget.ListItemID) {
-		if !w.selecting {
-			w.Select(id)
-		}
-	}
-	w.NewButton = widget.NewButtonWithIcon("", theme.ContentAddIcon(), w.NewScenario)
-	w.DuplicateButton = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), w.Duplicate)
-	w.DeleteButton = widget.NewButtonWithIcon("", theme.DeleteIcon(), w.confirmDelete)
-	w.UpButton = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { w.Move(-1) })
-	w.DownButton = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { w.Move(1) })
-	buttons := container.NewGridWithColumns(5, w.NewButton, w.DuplicateButton, w.DeleteButton, w.UpButton, w.DownButton)
-	// The buttons sit above the list and come before it in the container,
-	// so that Tab goes from the list straight to the editor.
-	top := container.NewVBox(heading("Scenarios"), buttons)
-	return container.New(layout.NewBorderLayout(top, nil, nil, nil), top, container.NewStack(w.List, ring))
-}
-
-// listPage is how far Page Up and Page Down move in the scenario list.
-const listPage = 10
-
-// listKey handles a key typed on the focused scenario list and reports
-// whether it did.
-func (w *Window) listKey(k fyne.KeyName) bool {
-	switch k {
-	case fyne.KeyUp:
-		w.Select(w.selected - 1)
-	case fyne.KeyDown:
-		w.Select(w.selected + 1)
-	case fyne.KeyPageUp:
-		w.Select(max(0, w.selected-listPage))
-	case fyne.KeyPageDown:
-		w.Select(min(len(w.file.Scenarios)-1, w.selected+listPage))
-	case fyne.KeyHome:
-		w.Select(0)
-	case fyne.KeyEnd:
-		w.Select(len(w.file.Scenarios) - 1)
-	case fyne.KeySpace:
-		// The selected scenario is the one the keys act on: nothing to do.
-	case fyne.KeyReturn, fyne.KeyEnter:
-		w.Window.Canvas().Focus(w.Editor.Name)
-	default:
-		return w.key(k)
-	}
-	return true
-}
-
-// key handles the window's keys without a modifier (F2: Rename) wherever
-// the focus is: Fyne hands such keys to the focused widget, not the menu.
-func (w *Window) key(k fyne.KeyName) bool {
-	if k != fyne.KeyF2 {
-		return false
-	}
-	w.Rename()
-	return true
-}
-
-// scenarioList is a widget.List whose arrow keys select (the plain List
-// moves a focus mark of its own until Space). It keeps no such mark: with
-// the keyboard focus, a ring around the list shows it, and the selection
-// shows the scenario the keys act on.
-type scenarioList struct {
-	widget.List
-	// onKey handles a key and reports whether it did.
-	onKey func(fyne.KeyName) bool
-	// onFocus shows (true) or hides the focus ring.
-	onFocus func(bool)
-}
-
-// TypedKey hands every key to onKey (the window's listKey).
-func (l *scenarioList) TypedKey(ev *fyne.KeyEvent) {
-	if l.onKey != nil {
-		l.onKey(ev.Name)
-	}
-}
-
-// FocusGained shows the focus ring. List's own FocusGained is not called:
-// it would draw its mark on an item that the selection does not follow.
-func (l *scenarioList) FocusGained() {
-	if l.onFocus != nil {
-		l.onFocus(true)
-	}
-}
-
-// FocusLost hides the focus ring.
-func (l *scenarioList) FocusLost() {
-	if l.onFocus != nil {
-		l.onFocus(false)
-	}
 }
 
 // File returns a copy of the open scenario set.
@@ -388,44 +265,59 @@ func (w *Window) changed() {
 	w.Window.SetTitle(w.Title())
 }
 
-// SetValue applies the text of a numeric input: empty text unsets it (the
-// catalogue default applies), other text is parsed as a quantity.
+// SetValue applies the text of a numeric input as it is typed. Empty text
+// unsets the input (the catalogue default applies); text the planner
+// accepts is committed to the scenario at once. Text it refuses (a half-
+// typed "15" on the way to "15%") is not: the scenario returns to the
+// value it had before this entry's typing began (its saved value), the
+// entry shows why, and the results say they are for the saved value.
 func (w *Window) SetValue(key, text string) {
 	sc := w.current()
-	text = strings.TrimSpace(text)
+	if !w.edit.active || w.edit.key != key {
+		w.edit = editSession{key: key, active: true}
+		w.edit.base, w.edit.had = sc.Value(key)
+	}
 	delete(w.inputErr, key)
-	old, had := sc.Value(key)
-	if text == "" {
-		if had {
-			sc.Unset(key)
-			w.changed()
-		}
-		w.refresh(false)
-		return
-	}
-	v, err := planner.ParseQuantity(text)
+	v, set, err := parseInput(key, text)
 	if err != nil {
-		w.inputErr[key] = &planner.FieldError{Field: key, Msg: err.Error()}
-		w.refresh(false)
-		return
-	}
-	if !had || old != v {
-		sc.Set(key, v)
-		w.changed()
+		w.inputErr[key] = err
+		w.setScenarioValue(key, w.edit.base, w.edit.had)
+	} else {
+		w.setScenarioValue(key, v, set)
 	}
 	w.refresh(false)
 }
 
+// setScenarioValue sets (set) or unsets input key of the selected
+// scenario, marking the set unsaved when that changes it.
+func (w *Window) setScenarioValue(key string, v float64, set bool) {
+	sc := w.current()
+	old, had := sc.Value(key)
+	switch {
+	case !set && had:
+		sc.Unset(key)
+	case set && (!had || old != v):
+		sc.Set(key, v)
+	default:
+		return
+	}
+	w.changed()
+}
+
+// commit ends the typing into entry key (it lost the keyboard focus): the
+// next typing there starts from the value then saved.
+func (w *Window) commit(key string) {
+	if w.edit.key == key {
+		w.edit = editSession{}
+	}
+}
+
 // ResetValue unsets a numeric input so that the catalogue default applies.
 func (w *Window) ResetValue(key string) {
+	w.edit = editSession{}
 	delete(w.inputErr, key)
-	if _, ok := w.current().Value(key); ok {
-		w.current().Unset(key)
-		w.changed()
-	}
-	w.Editor.loading = true
-	w.Editor.Entries[key].SetText("")
-	w.Editor.loading = false
+	w.setScenarioValue(key, 0, false)
+	w.Editor.ClearEntry(key)
 	w.refresh(false)
 }
 
@@ -435,27 +327,19 @@ func (w *Window) SetChoice(key, id string) {
 	if sc.Choice(key) == id {
 		return
 	}
+	w.edit = editSession{}
 	sc.SetChoice(key, id)
 	w.changed()
 	w.refresh(false)
 }
 
-// SetName renames the selected scenario if the name is valid and unique.
+// SetName renames the selected scenario if the name is valid and unique
+// (planner.File.Rename; the baseline follows the scenario).
 func (w *Window) SetName(name string) {
-	w.nameErr = planner.CheckName(name)
-	if w.nameErr == nil {
-		for i := range w.file.Scenarios {
-			if i != w.selected && w.file.Scenarios[i].Name == name {
-				w.nameErr = &planner.FieldError{Field: "name", Msg: fmt.Sprintf("%q is already used by another scenario", name)}
-			}
-		}
-	}
-	sc := w.current()
-	if w.nameErr == nil && sc.Name != name {
-		if w.file.Baseline == sc.Name {
-			w.file.Baseline = name
-		}
-		sc.Name = name
+	w.edit = editSession{}
+	old := w.current().Name
+	w.nameErr = w.file.Rename(w.selected, name)
+	if w.nameErr == nil && old != name {
 		w.List.RefreshItem(w.selected)
 		w.changed()
 	}
@@ -470,27 +354,8 @@ func (w *Window) SetNote(note string) {
 	}
 }
 
-// uniqueName returns base, or base followed by a number, unused in the set.
-func (w *Window) uniqueName(base string) string {
-	used := map[string]bool{}
-	for _, s := range w.file.Scenarios {
-		used[s.Name] = true
-	}
-	if !used[base] {
-		return base
-	}
-	for n := 2; ; n++ {
-		if s := fmt.Sprintf("%s %d", base, n); !used[s] {
-			return s
-		}
-	}
-}
-
-func (w *Window) insert(sc planner.Scenario) {
-	i := w.selected + 1
-	w.file.Scenarios = append(w.file.Scenarios, planner.Scenario{})
-	copy(w.file.Scenarios[i+1:], w.file.Scenarios[i:])
-	w.file.Scenarios[i] = sc
+// added selects scenario i, just added to the set.
+func (w *Window) added(i int) {
 	w.changed()
 	w.List.Refresh()
 	w.Select(i)
@@ -499,15 +364,13 @@ func (w *Window) insert(sc planner.Scenario) {
 // NewScenario adds an empty scenario on the selected accelerator after the
 // selected one; the editor then asks for the inputs the planner needs.
 func (w *Window) NewScenario() {
-	w.insert(planner.Scenario{Name: w.uniqueName("New scenario"), GPU: w.current().GPU, Values: map[string]float64{}})
+	w.added(w.file.AddNew(w.selected, w.current().GPU))
 	w.Window.Canvas().Focus(w.Editor.Name)
 }
 
 // Duplicate copies the selected scenario after it.
 func (w *Window) Duplicate() {
-	sc := w.current().Clone()
-	sc.Name = w.uniqueName(sc.Name + " copy")
-	w.insert(sc)
+	w.added(w.file.Duplicate(w.selected))
 }
 
 // Rename moves the keyboard focus to the name of the selected scenario.
@@ -517,33 +380,28 @@ func (w *Window) Rename() {
 
 // Delete removes the selected scenario; the last one cannot be removed.
 func (w *Window) Delete() {
-	if len(w.file.Scenarios) <= 1 {
+	next, ok := w.file.Delete(w.selected)
+	if !ok {
 		return
-	}
-	name := w.current().Name
-	w.file.Scenarios = append(w.file.Scenarios[:w.selected], w.file.Scenarios[w.selected+1:]...)
-	if w.file.Baseline == name {
-		w.file.Baseline = ""
 	}
 	w.changed()
 	w.List.UnselectAll()
 	w.List.Refresh()
-	w.Select(min(w.selected, len(w.file.Scenarios)-1))
+	w.Select(next)
 }
 
 // Move moves the selected scenario up (-1) or down (+1) the list.
 func (w *Window) Move(by int) {
-	j := w.selected + by
-	if j < 0 || j >= len(w.file.Scenarios) {
+	j, ok := w.file.Move(w.selected, by)
+	if !ok {
 		return
 	}
-	s := w.file.Scenarios
-	s[w.selected], s[j] = s[j], s[w.selected]
+	w.edit = editSession{}
 	w.changed()
 	w.List.Refresh()
 	w.selected = j
 	w.selectInList(j)
-	w.updateButtons()
+	w.refresh(false)
 }
 
 func (w *Window) updateButtons() {
@@ -567,12 +425,14 @@ func enable(b *widget.Button, on bool) {
 	}
 }
 
-// refresh runs the planner on the selected scenario and shows the outcome;
-// reload rewrites the editor's entries from the scenario.
+// refresh runs the planner on the selected scenario's committed inputs
+// and shows the outcome; reload rewrites the editor's entries from the
+// scenario (dropping refused text, which the scenario never took).
 func (w *Window) refresh(reload bool) {
 	if reload {
 		clear(w.inputErr)
 		w.nameErr = nil
+		w.edit = editSession{}
 	}
 	sc := w.current()
 	errs := make(map[string]error, len(w.inputErr)+2)
@@ -583,6 +443,7 @@ func (w *Window) refresh(reload bool) {
 		errs["name"] = w.nameErr
 	}
 	res, err := planner.Resolve(w.cat, sc)
+	w.err = err
 	if err != nil {
 		key := planner.ErrField(err)
 		if key == "" {
@@ -591,21 +452,13 @@ func (w *Window) refresh(reload bool) {
 		if _, ok := errs[key]; !ok {
 			errs[key] = err
 		}
-	}
-	// A field whose text is refused wins: it is what the user just typed.
-	for _, f := range planner.Fields {
-		if e, ok := w.inputErr[f.Key]; ok {
-			err = e
-			break
-		}
-	}
-	w.err = err
-	if err == nil {
-		w.last, w.lastRes, w.lastName = planner.Evaluate(&res.Inputs), res, sc.Name
-		w.Results.Show(sc.Name, w.last)
+		w.last, w.lastRes = planner.Result{}, nil
+		showNoResults(w.Results, sc.Name, err)
 	} else {
-		w.Results.ShowError(err, w.lastName)
+		w.last, w.lastRes = planner.Evaluate(&res.Inputs), res
+		w.Results.Show(sc.Name, w.last)
 	}
+	w.showRefused(sc.Name)
 	defRanges, rangeErrs := w.defaultRanges(sc, res)
 	w.Editor.Show(Shown{Scenario: sc, Resolution: res, Defaults: w.defaults(sc), Errors: errs, Reload: reload,
 		DefaultRanges: defRanges, RangeErrors: rangeErrs})
@@ -648,6 +501,7 @@ func (w *Window) defaultRanges(sc *planner.Scenario, res *planner.Resolution) (m
 // SetRange sets the uncertainty range of input key (nil returns it to the
 // default range) and recomputes.
 func (w *Window) SetRange(key string, r *planner.Range) {
+	w.edit = editSession{}
 	sc := w.current()
 	_, had := sc.Ranges[key]
 	switch {
@@ -677,23 +531,7 @@ func (w *Window) AddScenarios(scs []planner.Scenario) {
 	if len(scs) == 0 {
 		return
 	}
-	first := len(w.file.Scenarios)
-	taken := map[string]bool{}
-	for _, s := range w.file.Scenarios {
-		taken[s.Name] = true
-	}
-	for _, s := range scs {
-		name := s.Name
-		for i := 2; taken[name]; i++ {
-			name = fmt.Sprintf("%s (%d)", s.Name, i)
-		}
-		taken[name] = true
-		s.Name = name
-		w.file.Scenarios = append(w.file.Scenarios, s)
-	}
-	w.changed()
-	w.List.Refresh()
-	w.Select(first)
+	w.added(w.file.Append(scs))
 }
 
 // defaults resolves the catalogue default of each input the scenario
