@@ -235,7 +235,7 @@ func (wr *writer) build() error {
 	if len(wr.opts.Charts) > 0 {
 		sheets = append(sheets, SheetCharts)
 	}
-	sheets = append(sheets, SheetSources, SheetAbout, sheetData)
+	sheets = append(sheets, SheetCurrency, SheetSources, SheetAbout, sheetData)
 	if err := f.SetSheetName("Sheet1", sheets[0]); err != nil {
 		return err
 	}
@@ -275,6 +275,12 @@ func (wr *writer) build() error {
 		return err
 	}
 	if err := cacheFormulaValues(f, SheetIndustry); err != nil {
+		return err
+	}
+	if err := wr.currencySheet(); err != nil {
+		return err
+	}
+	if err := cacheFormulaValues(f, SheetCurrency); err != nil {
 		return err
 	}
 	// The three row-per-scenario sheets hold nearly all of a sweep's cells.
@@ -323,7 +329,7 @@ func (wr *writer) build() error {
 	}
 	// The formatted sheets print landscape, one page wide (two for the
 	// Uncertainty sheet's two tables).
-	for _, sh := range []string{SheetSummary, SheetConstants, SheetGap, SheetProjection, SheetUncertainty, SheetCharts, SheetSources, SheetAbout} {
+	for _, sh := range []string{SheetSummary, SheetConstants, SheetGap, SheetProjection, SheetUncertainty, SheetCharts, SheetCurrency, SheetSources, SheetAbout} {
 		if idx, err := f.GetSheetIndex(sh); err != nil || idx < 0 {
 			continue
 		}

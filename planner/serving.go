@@ -68,12 +68,7 @@ type ServingResult struct {
 // Validate checks the inputs and returns a *FieldError naming the first
 // offending field.
 func (in *ServingInputs) Validate() error {
-	checks := []struct {
-		field    string
-		v, lo    float64
-		hi       float64
-		accepted string
-	}{
+	return checkRanges([]rangeCheck{
 		{"queries-per-day", in.QueriesPerDay, 0, 1e13, "0 to 1e13 queries per day"},
 		{"energy-wh", in.EnergyPerQueryWh, 0, 1e4, "0 to 10000 Wh per query"},
 		{"water-ml", in.WaterPerQueryML, 0, 1e5, "0 to 100000 mL per query"},
@@ -81,13 +76,7 @@ func (in *ServingInputs) Validate() error {
 		{"revenue-per-query", in.RevenuePerQueryUSD, 0, 1000, "0 to 1000 USD per query"},
 		{"bottle", in.BottleL, 0.01, 100, "0.01 to 100 L"},
 		{"gap", in.GapUSD, 0, 1e15, "0 to 1e15 USD per year"},
-	}
-	for _, c := range checks {
-		if err := checkRange(c.field, c.v, c.lo, c.hi, c.accepted); err != nil {
-			return err
-		}
-	}
-	return nil
+	})
 }
 
 // EvaluateServing returns the annual figures of the service:

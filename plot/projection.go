@@ -25,6 +25,10 @@ type Projection struct {
 	OtherBasis int
 	// Skipped names scenarios not drawn (no year, or not evaluable).
 	Skipped []string
+	// Forecasts are dated cost forecasts (money file), marked apart;
+	// AllIn notes the all-in cost statements not drawn.
+	Forecasts []ForecastMark
+	AllIn     []string
 }
 
 // CostMark is one training run at its year.
@@ -118,7 +122,12 @@ func buildProjection(in Input) (Chart, error) {
 			return nil, err
 		}
 	}
-	return NewProjection(in.Catalog, pin, in.Scenarios)
+	p, err := NewProjection(in.Catalog, pin, in.Scenarios)
+	if err != nil {
+		return nil, err
+	}
+	p.Forecasts, p.AllIn = moneyForecasts(), allInNotes(in.Catalog)
+	return p, nil
 }
 
 // Draw implements Chart.
@@ -146,7 +155,7 @@ func (p *Projection) Draw(c *Canvas) error {
 	if len(p.Scenarios) > 0 {
 		items = append(items, LegendItem{Label: "Your scenarios (" + methodLabel(p.Method) + " cost)", Colour: scCol, Marker: true, Shape: Diamond})
 	}
-	c.Legend(items)
+	c.Legend(append(items, p.forecastLegend(c)...))
 	notes := []string{"Cost basis: " + basisNote(in.Basis)}
 	if p.OtherBasis > 0 {
 		notes = append(notes, fmt.Sprintf("%d catalogue figures on other bases (cloud rent, hardware acquisition) are not drawn: they sit on different lines.", p.OtherBasis))
@@ -154,6 +163,7 @@ func (p *Projection) Draw(c *Canvas) error {
 	if len(p.Skipped) > 0 {
 		notes = append(notes, "Not drawn: "+strings.Join(p.Skipped, ", ")+".")
 	}
+	notes = append(notes, p.AllIn...)
 	c.Footnote(notes...)
 
 	years := p.Result.Years
@@ -255,6 +265,7 @@ func (p *Projection) Draw(c *Canvas) error {
 	for _, m := range p.Points {
 		placed = c.placeLabel(f, placed, m, sizeValue, c.Theme.Muted, r)
 	}
+	p.drawForecasts(c, f, placed)
 	return nil
 }
 

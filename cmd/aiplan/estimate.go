@@ -24,7 +24,9 @@ quantities accept 175B, 15T, 3.14e23, 70,000, $2.50, 40%, 2.4x.
 --uncertainty adds a Monte Carlo over the inputs' ranges (defaults from the
 catalogue evidence; --range overrides one, NAME an input flag without dashes,
 DIST triangular, pert, lognormal or uniform): P10, P50, P90 and mean of every
-output, under "uncertainty" in --json at the output's path.`,
+output, under "uncertainty" in --json at the output's path.
+
+` + currencyUsage,
 		run: runEstimate,
 	})
 }
@@ -35,12 +37,20 @@ func runEstimate(e *env) int {
 	scenarios := f.String("scenarios")
 	inputs := declareScenarioFlags(f)
 	mcf := declareUncertaintyFlags(f)
+	money := declareCurrencyFlags(f)
 	if code, done := e.parseOnly("estimate", f, "inputs are flags such as --params 175B"); done {
 		return code
 	}
 	mc, err := mcf.read()
 	if err != nil {
 		return e.usageError("%v", err)
+	}
+	basis, err := currencyFromFlags(money)
+	if err != nil {
+		return e.usageError("%v", err)
+	}
+	if mc.on && basis.cur.DollarYear != nil {
+		return e.usageError("--dollar-year: not applied to --uncertainty yet; accepted with --uncertainty: --currency alone (nominal)")
 	}
 	cat, ok := e.catalog()
 	if !ok {
@@ -54,7 +64,7 @@ func runEstimate(e *env) int {
 		if err != nil {
 			return e.usageError("--scenarios: %v", err)
 		}
-		return estimateSet(e, cat, set, &mc, *asJSON)
+		return estimateSet(e, cat, set, &mc, *asJSON, basis)
 	}
 	sc := inputs.scenario("")
 	sc.Ranges = mc.ranges
@@ -63,6 +73,9 @@ func runEstimate(e *env) int {
 		return e.usageError("%s", flagError(err))
 	}
 	rep := uncertainReport{Report: planner.NewReport("", r, res)}
+	if err := deflateReports(basis, &rep.Report); err != nil {
+		return e.usageError("%v", err)
+	}
 	if mc.on {
 		if rep.Uncertainty, err = mc.run(cat, &sc); err != nil {
 			return e.usageError("%s", rangeFlagError(err))
@@ -70,12 +83,13 @@ func runEstimate(e *env) int {
 	}
 	if *asJSON {
 		if !mc.on {
-			return writeJSON(e, rep.Report)
+			return writeMoneyJSON(e, rep.Report, basis)
 		}
-		return writeJSON(e, rep)
+		return writeMoneyJSON(e, rep, basis)
 	}
 	writeTable(e.stdout, cat, &rep.Report)
 	writeUncertainty(e.stdout, rep.Uncertainty)
+	basis.printText(e)
 	return exitOK
 }
 
@@ -90,7 +104,7 @@ const setChunk = 256
 // written, so a bad one gives an error and no output rather than half an
 // array. The JSON is byte for byte what json.MarshalIndent of the whole
 // array gives.
-func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, asJSON bool) int {
+func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, asJSON bool, basis moneyBasis) int {
 	scs := set.Scenarios
 	err := inOrder(len(scs), setChunk, func(lo, hi int) ([]byte, error) {
 		for i := lo; i < hi; i++ {
@@ -118,6 +132,9 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 				return nil, fmt.Errorf("--scenarios: scenario %q: %v", sc.Name, err)
 			}
 			rep := uncertainReport{Report: planner.NewReport(sc.Name, r, res)}
+			if err := deflateReports(basis, &rep.Report); err != nil {
+				return nil, fmt.Errorf("--scenarios: scenario %q: %v", sc.Name, err)
+			}
 			if mc.on {
 				if rep.Uncertainty, err = mc.run(cat, sc); err != nil {
 					return nil, fmt.Errorf("--scenarios: scenario %q: %v", sc.Name, err)
@@ -133,6 +150,9 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 			var v any = rep.Report
 			if mc.on {
 				v = rep
+			}
+			if v, err = planner.ConvertJSON(v, basis.cur); err != nil {
+				return nil, fmt.Errorf("converting to %s: %w", basis.cur.Code, err)
 			}
 			j, err := json.Marshal(v)
 			if err != nil {
@@ -155,6 +175,8 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 	}
 	if asJSON {
 		io.WriteString(e.stdout, "\n]\n") //nolint:errcheck // run reports write errors
+	} else {
+		basis.printText(e)
 	}
 	return exitOK
 }

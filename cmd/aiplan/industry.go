@@ -72,8 +72,13 @@ func runIndustry(e *env) int {
 	fs.Bool("json", "help")
 	fs.Value("preset", "energy", "cooling", "series")
 	fs.Value(industryNumeric...)
+	fs.Value(currencyFlagNames...)
 	if err := fs.Parse(e.args); err != nil {
 		return e.usageError("industry: %v", err)
+	}
+	basis, err := nominalCurrencyFromFlags("industry", fs.Get)
+	if err != nil {
+		return e.usageError("%v", err)
 	}
 	if fs.Has("help") {
 		fprintf(e.stdout, "%s\n", commands["industry"].usage)
@@ -87,7 +92,7 @@ func runIndustry(e *env) int {
 		return code
 	}
 	if fs.Has("json") {
-		return writeJSON(e, out)
+		return writeMoneyJSON(e, out, basis)
 	}
 	writeIndustryTable(e.stdout, out)
 	return exitOK

@@ -57,8 +57,13 @@ func runProject(e *env) int {
 			return nil
 		})
 	}
+	money := declareCurrencyFlags(f)
 	if code, done := e.parseOnly("project", f, "inputs are flags such as --base-cost 40.7M"); done {
 		return code
+	}
+	moneyBasis, err := nominalCurrencyFromFlags("project", money)
+	if err != nil {
+		return e.usageError("%v", err)
 	}
 	cat, ok := e.catalog()
 	if !ok {
@@ -97,7 +102,7 @@ func runProject(e *env) int {
 	}
 	out := projectOutput{ProjectionResult: r, Defaults: projectDefaults(f, &in)}
 	if *asJSON {
-		return writeJSON(e, out)
+		return writeMoneyJSON(e, out, moneyBasis)
 	}
 	writeProjectTable(e.stdout, &out)
 	return exitOK

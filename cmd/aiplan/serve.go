@@ -11,13 +11,25 @@ func init() {
 		summary: "annual energy, carbon, water and revenue of serving queries, and services needed to close the gap",
 		usage: `aiplan serving [--preset epoch2025|devries2023] [--queries-per-day N]
                [--energy-wh WH] [--water-ml ML] [--carbon-intensity G]
-               [--revenue-per-query USD] [--bottle L] [--gap USD] [--json]
+               [--revenue-per-query USD] [--bottle L] [--gap USD]
+               [--tokens-per-query N] [--tokens-per-second N] [--gpu-hour-price USD]
+               [--price-per-million USD] [--pue P] [--wue L] [--ewif L] [--json]
 
 Energy per query at the meter: epoch2025 = 0.3 Wh (Epoch AI 2025), devries2023
 = 3 Wh (de Vries 2023). Water: 16.9 mL per response (Li et al., US average).
 Defaults: 1e9 queries a day (assumption), revenue per query = OpenAI's
 run-rate / a year of those queries, the catalogue's first grid carbon
-intensity, a 0.5 L bottle, and the sequoia-2024 gap ($500B).`,
+intensity, a 0.5 L bottle, and the sequoia-2024 gap ($500B).
+
+Unit economics (per query): the energy per query is read as server (IT)
+energy with PUE on top, as Li et al. use it; water = energy x (WUE + PUE x
+EWIF), carbon = energy x PUE x intensity; cost per million tokens =
+accelerator-hour price / (tokens per second x 3600) x 1e6. Defaults: 1,850
+output tokens/s per accelerator, $2 per accelerator-hour and $2.19 per million
+tokens (DeepSeek, 2025), 500 tokens per query (Epoch AI, 2025), PUE, WUE and
+EWIF of the catalogue's default cooling and the grid.
+
+` + currencyUsage,
 		run: runServing,
 	})
 }
@@ -35,8 +47,14 @@ func runServing(e *env) int {
 		{"carbon-intensity", &v.carbon}, {"revenue-per-query", &v.revenue}, {"bottle", &v.bottle}, {"gap", &v.gap}} {
 		given.quantity(f, q.name, q.p, nil)
 	}
+	unitVals := declareServingUnitFlags(f, given)
+	money := declareCurrencyFlags(f)
 	if code, done := e.parseOnly("serving", f, "inputs are flags such as --energy-wh 0.3"); done {
 		return code
+	}
+	basis, err := currencyFromFlags(money)
+	if err != nil {
+		return e.usageError("%v", err)
 	}
 	cat, ok := e.catalog()
 	if !ok {
@@ -69,8 +87,15 @@ func runServing(e *env) int {
 	if err != nil {
 		return e.usageError("%s", cliFieldError(err, given))
 	}
+	unit, err := planner.EvaluateServingUnit(servingUnitInputs(cat, basis.money, in, f, unitVals))
+	if err != nil {
+		return e.usageError("%s", cliFieldError(err, given))
+	}
 	if *asJSON {
-		return writeJSON(e, r)
+		return writeMoneyJSON(e, struct {
+			planner.ServingResult
+			planner.ServingUnit
+		}{r, unit}, basis)
 	}
 	w := e.stdout
 	grid := ""
@@ -87,6 +112,7 @@ func runServing(e *env) int {
 	if r.ResponsesPerBottle != nil {
 		fprintf(w, "  %.1f responses per %s L bottle\n", *r.ResponsesPerBottle, planner.FormatNumber(in.BottleL))
 	}
+	writeServingUnit(w, &unit)
 	switch {
 	case r.ServicesToCloseGap == nil:
 		fprintf(w, "  no number of such services closes a %s gap (no revenue)\n", planner.HumanUSD(in.GapUSD))

@@ -74,7 +74,16 @@ func TestEstimateSetStreamsSameBytes(t *testing.T) {
 				}
 				reports = append(reports, planner.NewReport(set.Scenarios[i].Name, r, res))
 			}
-			want, err := json.MarshalIndent(reports, "", "  ")
+			// with "currency" as the default basis object (issue 17)
+			basis, err := currencyFromFlags(func(string) (string, bool) { return "", false })
+			if err != nil {
+				t.Fatal(err)
+			}
+			conv, err := planner.ConvertJSON(reports, basis.cur)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := json.MarshalIndent(conv, "", "  ")
 			if err != nil {
 				t.Fatal(err)
 			}
