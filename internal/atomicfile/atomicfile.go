@@ -45,7 +45,7 @@ func WriteFile(path string, data []byte, perm os.FileMode) (err error) {
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if err = replace(tmp.Name(), path); err != nil {
 		return err
 	}
 	// Make the rename itself durable; failure here does not lose data.
