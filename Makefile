@@ -28,6 +28,7 @@ test: deps-test
 	go vet ./...
 	go test ./...
 	$(MAKE) smoke
+	$(MAKE) test-windows
 
 # The real binary in a real window under Xvfb (scripts/smoke.sh).
 smoke: build
@@ -49,6 +50,20 @@ package: deps-run
 	cd cmd/aiplan && fyne package -os linux --release; rc=$$?; cd ../.. && mv build/FyneApp.toml.keep cmd/aiplan/FyneApp.toml; exit $$rc
 	mkdir -p build && mv cmd/aiplan/*.tar.xz build/
 	@ls -l build/*.tar.xz
+
+# Windows (scripts/windows/): the packaged GUI exe and its zip; a Wine prefix
+# for tests (with a stub DLL that is never shipped); the exe under Wine + Xvfb.
+WINEPREFIX ?= $(CURDIR)/build/wine
+.PHONY: windows wine-prefix test-windows
+
+windows:
+	scripts/windows/package.sh build
+
+wine-prefix:
+	scripts/windows/wine-prefix.sh $(WINEPREFIX)
+
+test-windows: build wine-prefix
+	scripts/windows/test.sh ./$(BIN) $(WINEPREFIX) build/windows
 
 clean:
 	rm -rf $(BIN) build

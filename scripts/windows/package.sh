@@ -27,6 +27,12 @@ start=$(date +%s)
 (cd "$src" && CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 \
 	nice "$fyne" package -os windows --release)
 mv "$src/$name.exe" "$out/aiplan.exe"
+# A GUI program (no console window from Explorer) with resources (icon,
+# version, manifest).
+x86_64-w64-mingw32-objdump -p "$out/aiplan.exe" | grep 'Subsystem.*(Windows GUI)' >/dev/null ||
+	{ echo "package: $out/aiplan.exe is not a GUI program" >&2; exit 1; }
+x86_64-w64-mingw32-objdump -h "$out/aiplan.exe" | grep '\.rsrc' >/dev/null ||
+	{ echo "package: $out/aiplan.exe has no resources (icon, version)" >&2; exit 1; }
 echo "package: $out/aiplan.exe ($(stat -c %s "$out/aiplan.exe") bytes) in $(($(date +%s) - start)) s"
 
 stage=$(mktemp -d)
