@@ -37,6 +37,7 @@ test: deps-test
 	go vet ./...
 	go test ./...
 	$(MAKE) smoke
+	$(MAKE) test-windows
 
 # The real binary in a real window under Xvfb (scripts/smoke.sh).
 smoke: build
@@ -64,6 +65,20 @@ package: deps-package
 		rm -f cmd/aiplan/*.tar.xz; echo "make package: fyne package failed (exit $$rc) or wrote no valid archive; nothing kept" >&2; exit 1; fi
 	mv cmd/aiplan/*.tar.xz build/
 	@ls -l build/*.tar.xz
+
+# Windows (scripts/windows/): the packaged GUI exe and its zip; a Wine prefix
+# for tests (with a stub DLL that is never shipped); the exe under Wine + Xvfb.
+WINEPREFIX ?= $(CURDIR)/build/wine
+.PHONY: windows wine-prefix test-windows
+
+windows:
+	scripts/windows/package.sh build
+
+wine-prefix:
+	scripts/windows/wine-prefix.sh $(WINEPREFIX)
+
+test-windows: build wine-prefix
+	scripts/windows/test.sh ./$(BIN) $(WINEPREFIX) build/windows
 
 clean:
 	rm -rf $(BIN) build

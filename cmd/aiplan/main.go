@@ -11,6 +11,7 @@ import (
 )
 
 func main() {
+	attachConsole() // Windows: print to the console that started aiplan.exe (console_windows.go)
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

@@ -98,7 +98,7 @@ func Write(path string, perm os.FileMode, write func(io.Writer) error) (err erro
 	if err = f.Close(); err != nil {
 		return err
 	}
-	if err = os.Rename(tmp, target); err != nil {
+	if err = replace(tmp, target); err != nil {
 		return err
 	}
 	// Make the rename itself durable; failure here does not lose data.
