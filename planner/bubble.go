@@ -56,10 +56,10 @@ const (
 
 // Accepted ranges of the method inputs.
 const (
-	bubbleMaxReturn   = 1
-	bubbleMinGross    = 0.01
-	bubbleMinRatio    = 0.01
-	bubbleMaxRatio    = 10
+	bubbleMaxReturn = 1
+	bubbleMinGross  = 0.01
+	bubbleMinRatio  = 0.01
+	bubbleMaxRatio  = 10
 )
 
 // BubbleMethods lists the methods in the order of the issue.
