@@ -106,6 +106,9 @@ func runChart(e *env) int {
 		return e.usageError("--scenarios: %v", err)
 	}
 	in := plot.Input{Catalog: cat, Scenarios: f.Scenarios, Baseline: f.Baseline, Gap: f.Gap, Projection: f.Projection}
+	if kind == plot.KindGapCompare {
+		in.Bubble, in.Reported = f.BubbleList(), mustReported()
+	}
 	in.Method, _ = fs.Get("method")
 	if b, ok := fs.Get("baseline"); ok {
 		in.Baseline = b

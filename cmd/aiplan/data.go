@@ -64,3 +64,13 @@ func runData(e *env) int {
 	}
 	return exitOK
 }
+
+// mustReported returns the embedded reported series, nil if they do not
+// load (a broken build; the chart then draws no points).
+func mustReported() *planner.ReportedData {
+	rep, err := assets.Reported()
+	if err != nil {
+		return nil
+	}
+	return rep
+}

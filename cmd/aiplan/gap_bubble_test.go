@@ -199,3 +199,17 @@ func TestDataCLI(t *testing.T) {
 		t.Errorf("extra argument: exit %d", code)
 	}
 }
+
+// TestChartGapCompare checks 'aiplan chart gap-compare' writes a PNG of the
+// built-in bubble-risk scenarios.
+func TestChartGapCompare(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "gc.png")
+	var so, se bytes.Buffer
+	if code := run([]string{"chart", "gap-compare", "-o", out}, nil, &so, &se); code != exitOK {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(b, []byte("\x89PNG")) {
+		t.Errorf("not a PNG: %v", err)
+	}
+}
