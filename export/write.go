@@ -356,6 +356,9 @@ func (wr *writer) build() error {
 			return err
 		}
 	}
+	if err := wr.bubbleSheets(); err != nil { // Bubble scenarios and Reported data sheets
+		return err
+	}
 	if proj != nil {
 		if err := wr.projectionSheet(proj); err != nil {
 			return err
