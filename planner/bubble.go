@@ -52,6 +52,8 @@ const (
 	GapKeyGrossMargin       = "gross-margin"
 	GapKeyCapexRevenueRatio = "capex-revenue-ratio"
 	GapKeyPriorVintages     = "prior-vintages"
+	GapKeyYear              = "year"
+	GapKeyYears             = "years"
 )
 
 // Accepted ranges of the method inputs.
