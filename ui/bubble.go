@@ -164,7 +164,7 @@ func (v *BubbleView) build() {
 	for i := range bubbleColumns {
 		v.Table.SetColumnWidth(i, 110)
 	}
-	v.Table.SetColumnWidth(0, 220)
+	v.Table.SetColumnWidth(0, 270)
 	v.Compare = NewChartImage(func() (plot.Kind, plot.Input) {
 		return plot.KindGapCompare, plot.Input{Catalog: v.cat, Bubble: slices.Clone(v.list), Reported: v.rep}
 	})
@@ -173,9 +173,8 @@ func (v *BubbleView) build() {
 	inputs := container.NewVBox(v.form, v.Status)
 	top := container.NewHSplit(left, container.NewVScroll(inputs))
 	top.Offset = 0.4
-	tableBox := container.NewGridWrap(fyne.NewSize(1100, 260), v.Table)
 	charts := container.NewGridWithColumns(1, v.Compare)
-	body := container.NewVSplit(container.NewHSplit(top, charts), container.NewHSplit(tableBox, v.Own))
+	body := container.NewVSplit(container.NewHSplit(top, charts), container.NewHSplit(v.Table, v.Own))
 	body.Offset = 0.62
 	v.content = body
 }
