@@ -14,10 +14,6 @@ import (
 //go:embed reported.json
 var ReportedJSON []byte
 
-var reportedOnce = sync.OnceValues(func() (*planner.ReportedData, error) {
-	return planner.ParseReported(ReportedJSON)
-})
-
 // Reported returns the parsed and checked reported series. The value is
 // shared: callers must not modify it.
-func Reported() (*planner.ReportedData, error) { return reportedOnce() }
+var Reported = sync.OnceValues(func() (*planner.ReportedData, error) { return planner.ParseReported(ReportedJSON) })

@@ -245,3 +245,36 @@ func methodConvention(in *GapInputs) string {
 
 // finite reports whether v is a finite number (for indicators).
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// SetInput stores x as the input named key (the flags of 'aiplan gap'
+// without dashes; GapKeyAIRevenue sets the override); the value is checked
+// by Validate, except that year and years must be whole numbers.
+func (in *GapInputs) SetInput(key string, x float64) error {
+	switch key {
+	case GapKeyYear, GapKeyYears:
+		if x != math.Trunc(x) || math.Abs(x) > 1e6 {
+			return &FieldError{Field: key, Value: FormatNumber(x), Msg: "accepted: a whole number"}
+		}
+		if key == GapKeyYear {
+			in.Year = int(x)
+		} else {
+			in.Years = int(x)
+		}
+	case GapKeyAIRevenue:
+		in.AIRevenueUSD = &x
+	case GapKeyCapex:
+		in.CapexUSD = x
+	case GapKeyReturn:
+		in.ReturnRate = x
+	case GapKeyGrossMargin:
+		in.GrossMargin = x
+	case GapKeyCapexRevenueRatio:
+		in.CapexRevenueRatio = x
+	default:
+		if _, _, ok := gapLimits(key); !ok {
+			return &FieldError{Field: key, Msg: "not a gap input"}
+		}
+		setGap(in, key, x)
+	}
+	return nil
+}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"math"
 	"slices"
 
 	"aiplan/planner"
@@ -159,7 +158,7 @@ func (v *BubbleView) edit(key, text string, checked bool) {
 			v.Status.SetText(bubbleLabels[key] + ": " + err.Error())
 			return
 		}
-		if err := setBubbleInput(in, key, x); err != nil {
+		if err := in.SetInput(key, x); err != nil {
 			v.Status.SetText(err.Error())
 			return
 		}
@@ -173,44 +172,6 @@ func (v *BubbleView) edit(key, text string, checked bool) {
 	v.recompute()
 	v.redraw()
 	v.changed()
-}
-
-// setBubbleInput stores x as input key.
-func setBubbleInput(in *planner.GapInputs, key string, x float64) error {
-	switch key {
-	case planner.GapKeyYear, planner.GapKeyYears:
-		if x != math.Trunc(x) || math.Abs(x) > 1e6 {
-			return &planner.FieldError{Field: key, Value: planner.FormatNumber(x), Msg: "accepted: a whole number"}
-		}
-		if key == planner.GapKeyYear {
-			in.Year = int(x)
-		} else {
-			in.Years = int(x)
-		}
-	case planner.GapKeyDCRevenue:
-		in.DCRevenueUSD = x
-	case planner.GapKeyCapex:
-		in.CapexUSD = x
-	case planner.GapKeyGPUShare:
-		in.GPUShare = x
-	case planner.GapKeyMargin:
-		in.Margin = x
-	case planner.GapKeyLife:
-		in.LifeYears = x
-	case planner.GapKeyReturn:
-		in.ReturnRate = x
-	case planner.GapKeyGrossMargin:
-		in.GrossMargin = x
-	case planner.GapKeyCapexRevenueRatio:
-		in.CapexRevenueRatio = x
-	case planner.GapKeyAIRevenue:
-		in.AIRevenueUSD = &x
-	case planner.GapKeyCapexGrowth:
-		in.CapexGrowth = x
-	case planner.GapKeyRevenueGrowth:
-		in.RevenueGrowth = x
-	}
-	return nil
 }
 
 // bubbleInputText is input key of in as the entry shows it.

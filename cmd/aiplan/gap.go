@@ -158,42 +158,14 @@ func gapFromFlags(e *env, fs *flagSet) (in planner.GapInputs, given map[string]s
 		if name == "years" && (v != math.Trunc(v) || v < 1 || v > 200) {
 			return in, nil, e.usageError("--years: %s is not accepted; accepted: a whole number from 1 to 200", s), false
 		}
-		setGapFlag(&in, name, v)
+		if err := in.SetInput(name, v); err != nil {
+			return in, nil, e.usageError("--%s: %v", name, err), false
+		}
 	}
 	if len(given) > 0 && in.Source != "" {
 		in.Source += "; edited with flags"
 	}
 	return in, given, exitOK, true
-}
-
-// setGapFlag stores the value of a numeric gap flag.
-func setGapFlag(in *planner.GapInputs, name string, v float64) {
-	switch name {
-	case "dc-revenue":
-		in.DCRevenueUSD = v
-	case "gpu-share":
-		in.GPUShare = v
-	case "margin":
-		in.Margin = v
-	case "ai-revenue":
-		in.AIRevenueUSD = &v
-	case "life":
-		in.LifeYears = v
-	case "capex-growth":
-		in.CapexGrowth = v
-	case "revenue-growth":
-		in.RevenueGrowth = v
-	case "years":
-		in.Years = int(v)
-	case planner.GapKeyCapex:
-		in.CapexUSD = v
-	case planner.GapKeyReturn:
-		in.ReturnRate = v
-	case planner.GapKeyGrossMargin:
-		in.GrossMargin = v
-	case planner.GapKeyCapexRevenueRatio:
-		in.CapexRevenueRatio = v
-	}
 }
 
 // checkMethodFlags refuses a flag that belongs to another method than the
