@@ -213,3 +213,27 @@ func TestChartGapCompare(t *testing.T) {
 		t.Errorf("not a PNG: %v", err)
 	}
 }
+
+// TestGapTornadoMethods: 'aiplan tornado --gap' on a capex-return or
+// capex-ratio preset varies only inputs of that method (and the common
+// ones); the first-year gap is the preset's ($100B Kupperman, $800B Bain).
+func TestGapTornadoMethods(t *testing.T) {
+	for preset, base := range map[string]float64{"kupperman-2025": 100e9, "bain-2025": 800e9} {
+		m := runJSON(t, "tornado", "--gap", "--preset", preset, "--output", "gapUSD", "--json")
+		if got, _ := m["base"].(float64); math.Abs(got-base) > 1 {
+			t.Errorf("%s: base %v, want %g (keys %v)", preset, m["base"], base, keys(m))
+		}
+		b, _ := json.Marshal(m)
+		if strings.Contains(string(b), "gpu-share") || strings.Contains(string(b), "dc-revenue") {
+			t.Errorf("%s: a cahn input is varied", preset)
+		}
+	}
+}
+
+func keys(m map[string]any) []string {
+	var k []string
+	for x := range m {
+		k = append(k, x)
+	}
+	return k
+}
