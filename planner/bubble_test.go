@@ -299,3 +299,31 @@ func TestBubbleDefaultsComplete(t *testing.T) {
 		t.Errorf("unknown preset: %v", err)
 	}
 }
+
+// TestBubbleFileBad: hostile bubbleScenarios are refused with the
+// scenario and the field named.
+func TestBubbleFileBad(t *testing.T) {
+	head := `{"format":"aiplan-scenarios","version":1,"catalogVersion":"x","scenarios":[],"bubbleScenarios":[`
+	ok := `{"name":"A","method":"capex-ratio","year":2030,"capexUSD":5e11,"capexRevenueRatio":0.25,"capexGrowth":1,"revenueGrowth":1,"years":1}`
+	cases := []struct{ name, body, want string }{
+		{"unknown method", strings.Replace(ok, "capex-ratio", "tulip", 1), "method"},
+		{"foreign input", strings.Replace(ok, `"years":1`, `"years":1,"gpuShare":0.5`, 1), "gpu-share"},
+		{"huge capex", strings.Replace(ok, "5e11", "1e400", 1), "scenario file"},
+		{"negative ratio", strings.Replace(ok, "0.25", "-1", 1), "capex-revenue-ratio"},
+		{"empty name", strings.Replace(ok, `"A"`, `""`, 1), "name"},
+		{"control char", strings.Replace(ok, `"A"`, `"A\u0007"`, 1), "control"},
+		{"duplicate", ok + "," + ok, "twice"},
+		{"unknown key", strings.Replace(ok, `"years":1`, `"years":1,"bogus":1`, 1), "bogus"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := planner.ParseFile([]byte(head + c.body + `]}`))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error %v, want one containing %q", err, c.want)
+			}
+		})
+	}
+	if _, err := planner.ParseFile([]byte(head + ok + `],"bubbleBaseline":"A"}`)); err != nil {
+		t.Errorf("valid file: %v", err)
+	}
+}
