@@ -78,7 +78,7 @@ func (wr *writer) reportedSheet(rep *planner.ReportedData) error {
 			return err
 		}
 	}
-	return nil
+	return printSetup(f, s, 1)
 }
 
 // bubbleSheets writes the Bubble scenarios and Reported data sheets: the

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -64,6 +65,11 @@ func (l BubbleLayout) weightRow(a int) int { return l.Row(5, 0) + a }
 var BubbleSections = []string{"Calendar year", "Required revenue", "Revenue", "Gap", "Cumulative gap",
 	"Vintage weight w(age) = IF(age < L, MIN(1, L - age) / L, 0), age 0, 1, ..."}
 
+// bubRowKeys are the method-specific input rows and their keys.
+var bubRowKeys = map[int]string{bubRowShare: planner.GapKeyGPUShare, bubRowMargin: planner.GapKeyMargin,
+	bubRowReturn: planner.GapKeyReturn, bubRowGross: planner.GapKeyGrossMargin,
+	bubRowRatio: planner.GapKeyCapexRevenueRatio, bubRowPrior: planner.GapKeyPriorVintages}
+
 // bubbleSheet writes every scenario of list side by side as formulas
 // following planner.EvaluateGap; the projection horizons are fixed at
 // export (the Years row is for information).
@@ -82,7 +88,7 @@ func (wr *writer) bubbleSheet(list []planner.BubbleScenario) error {
 	}
 	w := cellWriter{f: f, s: s}
 	w.str("A1", "Bubble-risk scenarios side by side: required revenue by Cahn's, Kupperman's or Bain's method versus revenue, as live formulas")
-	w.str("A2", "cahn: lifetime revenue = capex / GPU share / (1 - margin); capex-return: capex x (1 + return x L) / gross margin, 1/L of it a year; capex-ratio: capex / ratio, all in its year. Edit the blue inputs; horizons are fixed at export.")
+	w.str("A2", "cahn: lifetime revenue = capex / GPU share / (1 - margin); capex-return: capex x (1 + return x L) / gross margin, 1/L of it a year; capex-ratio: capex / ratio, all in its year. Edit the blue inputs (blank: not an input of the method); horizons are fixed at export.")
 	labels := map[int]string{bubRowName: "Scenario", bubRowMethod: "Method", bubRowYear: "First year",
 		bubRowCapex: "Capex, first year (cahn: accelerator DC revenue run-rate), USD", bubRowShare: "GPU share of TCO (cahn)",
 		bubRowMargin: "End-user gross margin (cahn)", bubRowLife: "Life L, years (capex-ratio: 1, no vintages)",
@@ -126,8 +132,52 @@ func (wr *writer) bubbleSheet(list []planner.BubbleScenario) error {
 	if err := f.SetColWidth(s, "A", "A", 48); err != nil {
 		return err
 	}
+	if err := wr.bubbleFormats(lay, 1+max(1, len(list))); err != nil {
+		return err
+	}
 	last, _ := excelize.ColumnNumberToName(1 + max(1, len(list)))
-	return f.SetColWidth(s, "B", last, 22)
+	if err := f.SetColWidth(s, "B", last, 22); err != nil {
+		return err
+	}
+	return printSetup(f, s, 1)
+}
+
+// bubbleFormats sets the number formats of the sheet's rows (inputs in the
+// blue user font) across columns B..last.
+func (wr *writer) bubbleFormats(lay BubbleLayout, last int) error {
+	type band struct {
+		rows   []int
+		format string
+		mark   int
+	}
+	var sections [4][]int
+	for s := range sections {
+		for k := 0; k < lay.MaxYears; k++ {
+			sections[s] = append(sections[s], lay.Row(1+s, k))
+		}
+	}
+	bands := []band{
+		{[]int{bubRowCapex, bubRowRevenue}, fmtUSD, markUser},
+		{[]int{bubRowShare, bubRowMargin, bubRowReturn, bubRowGross, bubRowRatio}, fmtPercent, markUser},
+		{[]int{bubRowLife, bubRowCapexG, bubRowRevG}, fmtRatio, markUser},
+		{[]int{bubRowYear, bubRowPrior}, "0", markUser},
+		{[]int{bubRowAICapex, bubRowRequired, bubRowRev0, bubRowGap, bubRowCumul}, fmtUSD, markFormula},
+		{[]int{bubRowFactor, bubRowGapRatio}, fmtRatio, markFormula},
+		{[]int{bubRowCoverage}, fmtPercent, markFormula},
+		{append(append(append(sections[0], sections[1]...), sections[2]...), sections[3]...), fmtUSD, markFormula},
+	}
+	for _, b := range bands {
+		id, err := wr.style(b.format, b.mark)
+		if err != nil {
+			return err
+		}
+		for _, r := range b.rows {
+			if err := wr.f.SetCellStyle(SheetBubble, cellAt(2, r), cellAt(last, r), id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // bubbleColumn writes one scenario's column.
@@ -163,6 +213,9 @@ func (wr *writer) bubbleColumn(w *cellWriter, lay BubbleLayout, col int, sc *pla
 		bubRowLife: life, bubRowReturn: in.ReturnRate, bubRowGross: in.GrossMargin, bubRowRatio: in.CapexRevenueRatio,
 		bubRowCapexG: in.CapexGrowth, bubRowRevG: in.RevenueGrowth, bubRowRevenue: revenue,
 		bubRowYears: float64(in.Years), bubRowPrior: prior} {
+		if k, ok := bubRowKeys[r]; ok && !slices.Contains(planner.MethodKeys(method), k) {
+			continue // an input of another method: left blank
+		}
 		w.num(c(r), v)
 	}
 	switch method {
