@@ -136,21 +136,21 @@ func (v *GapView) build() {
 
 	v.Preset = widget.NewSelect(nil, func(string) { v.pickPreset() })
 	v.Preset.Options = []string{gapPresetTitles[planner.GapPreset2023], gapPresetTitles[planner.GapPreset2024], presetCustom}
-	v.Year = v.entry("year", g)
-	v.DCRevenue = v.entry("dc-revenue", g)
-	v.GPUShare = v.entry("gpu-share", g)
-	v.Margin = v.entry("margin", g)
-	v.AIRevenue = v.entry("ai-revenue", g)
+	v.Year = v.entry(planner.GapKeyYear, g)
+	v.DCRevenue = v.entry(planner.GapKeyDCRevenue, g)
+	v.GPUShare = v.entry(planner.GapKeyGPUShare, g)
+	v.Margin = v.entry(planner.GapKeyMargin, g)
+	v.AIRevenue = v.entry(planner.GapKeyAIRevenue, g)
 	v.AIRevenue.SetPlaceHolder("the table's total")
-	v.Life = v.entry("life", g)
+	v.Life = v.entry(planner.GapKeyLife, g)
 	v.PriorVintages = widget.NewCheck("Count earlier capex vintages (steady state)", func(bool) {
 		if !v.loading {
 			v.applyGap()
 		}
 	})
-	v.CapexGrowth = v.entry("capex-growth", g)
-	v.RevenueGrowth = v.entry("revenue-growth", g)
-	v.Years = v.entry("years", g)
+	v.CapexGrowth = v.entry(planner.GapKeyCapexGrowth, g)
+	v.RevenueGrowth = v.entry(planner.GapKeyRevenueGrowth, g)
+	v.Years = v.entry(planner.GapKeyYears, g)
 	v.Rule = widget.NewLabel("")
 	v.Rule.Wrapping = fyne.TextWrapWord
 	v.Rule.TextStyle = fyne.TextStyle{Italic: true}
@@ -478,7 +478,7 @@ func (v *GapView) clear(keys ...string) {
 }
 
 var (
-	gapKeys     = []string{"year", "dc-revenue", "gpu-share", "margin", "ai-revenue", "life", "capex-growth", "revenue-growth", "years"}
+	gapKeys     = []string{planner.GapKeyYear, planner.GapKeyDCRevenue, planner.GapKeyGPUShare, planner.GapKeyMargin, planner.GapKeyAIRevenue, planner.GapKeyLife, planner.GapKeyCapexGrowth, planner.GapKeyRevenueGrowth, planner.GapKeyYears}
 	projKeys    = []string{"base-cost", "base-year", "growth", "growth-low", "growth-high", "until", "basis"}
 	servingKeys = []string{"queries-per-day", "energy-wh", "water-ml", "carbon-intensity", "revenue-per-query"}
 )
@@ -489,19 +489,19 @@ func (v *GapView) readGap() (planner.GapInputs, error) {
 	delete(v.errs, "revenue")
 	r := &reader{v: v}
 	in := planner.GapInputs{Preset: presetID(gapPresetTitles, v.Preset.Selected)}
-	in.Year = r.whole("year")
-	in.DCRevenueUSD = r.num("dc-revenue")
-	in.GPUShare = r.num("gpu-share")
-	in.Margin = r.num("margin")
+	in.Year = r.whole(planner.GapKeyYear)
+	in.DCRevenueUSD = r.num(planner.GapKeyDCRevenue)
+	in.GPUShare = r.num(planner.GapKeyGPUShare)
+	in.Margin = r.num(planner.GapKeyMargin)
 	if strings.TrimSpace(v.AIRevenue.Text) != "" {
-		x := r.num("ai-revenue")
+		x := r.num(planner.GapKeyAIRevenue)
 		in.AIRevenueUSD = &x
 	}
-	in.LifeYears = r.num("life")
+	in.LifeYears = r.num(planner.GapKeyLife)
 	in.PriorVintages = v.PriorVintages.Checked
-	in.CapexGrowth = r.num("capex-growth")
-	in.RevenueGrowth = r.num("revenue-growth")
-	in.Years = r.whole("years")
+	in.CapexGrowth = r.num(planner.GapKeyCapexGrowth)
+	in.RevenueGrowth = r.num(planner.GapKeyRevenueGrowth)
+	in.Years = r.whole(planner.GapKeyYears)
 	for i, row := range v.Rows {
 		row.Amount.SetValidationError(nil)
 		x, err := planner.ParseQuantity(row.Amount.Text)
