@@ -66,14 +66,15 @@ var bubbleLabels = map[string]string{
 var bubbleColumns = []string{"Scenario", "Method", "Required", "Revenue", "Gap", "Gap/revenue", "Cumulative gap",
 	"Closes", "Coverage", "Δ gap vs baseline", "Δ cumulative"}
 
-// NewBubbleView returns the tab showing the built-in bubble-risk scenarios
-// until a file is loaded.
+// NewBubbleView returns the tab showing the built-in bubble-risk scenarios,
+// baseline sequoia-2024 (as in the built-in file), until a file is loaded.
 func NewBubbleView(cat *planner.Catalog, rep *planner.ReportedData) (*BubbleView, error) {
 	defs, err := planner.BubbleDefaults(cat, rep)
 	if err != nil {
 		return nil, err
 	}
-	v := &BubbleView{cat: cat, rep: rep, list: defs, baseline: defs[0].Name, Entries: map[string]*widget.Entry{}}
+	v := &BubbleView{cat: cat, rep: rep, list: defs, baseline: planner.GapScenarioName(&planner.GapInputs{Preset: planner.GapPreset2024}),
+		Entries: map[string]*widget.Entry{}}
 	v.build()
 	v.recompute()
 	v.showSelected()

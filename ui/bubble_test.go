@@ -72,8 +72,8 @@ func TestBubbleViewPresets(t *testing.T) {
 			}
 		}
 	}
-	// baseline sequoia-2023 ($125B gap): Bain's gap is $675B more.
-	if got := v.cell(1+bubbleIndex(t, v, "Bain 2030: $2T needed"), 9); got != "+$675B" {
+	// baseline sequoia-2024 ($500B gap): Bain's gap is $300B more.
+	if got := v.cell(1+bubbleIndex(t, v, "Bain 2030: $2T needed"), 9); got != "+$300B" {
 		t.Errorf("Bain delta vs baseline: %q", got)
 	}
 }
