@@ -3,9 +3,11 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
+	"image/color"
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
@@ -170,14 +172,21 @@ func (v *BubbleView) build() {
 		return plot.KindGapCompare, plot.Input{Catalog: v.cat, Bubble: slices.Clone(v.list), Reported: v.rep}
 	})
 	v.Own = NewChartImage(v.ownChart)
-	left := container.NewBorder(buttons, nil, nil, nil, v.List)
-	inputs := container.NewVBox(v.form, v.Status)
-	top := container.NewHSplit(left, container.NewVScroll(inputs))
-	top.Offset = 0.4
-	charts := container.NewGridWithColumns(1, v.Compare)
-	body := container.NewVSplit(container.NewHSplit(top, charts), container.NewHSplit(v.Table, v.Own))
-	body.Offset = 0.62
-	v.content = body
+	// One column, so that the tab reads in the window's narrow right pane:
+	// list, inputs, then the comparison chart, the indicator table and
+	// the selected scenario's chart; the window's scroll shows the rest.
+	v.content = container.NewVBox(buttons, minHeight(v.List, 200), v.form, v.Status,
+		minHeight(v.Compare, 460),
+		minHeight(v.Table, 330),
+		minHeight(v.Own, 380))
+}
+
+// minHeight stacks o over an invisible strut of height h, so that a VBox
+// gives it at least h.
+func minHeight(o fyne.CanvasObject, h float32) fyne.CanvasObject {
+	strut := canvas.NewRectangle(color.Transparent)
+	strut.SetMinSize(fyne.NewSize(0, h))
+	return container.NewStack(strut, o)
 }
 
 // ownChart is the selected scenario's chart: the waterfall for Cahn's
