@@ -80,6 +80,7 @@ func NewBubbleView(cat *planner.Catalog, rep *planner.ReportedData) (*BubbleView
 	v.build()
 	v.recompute()
 	v.showSelected()
+	v.List.Select(v.selected)
 	return v, nil
 }
 
@@ -113,6 +114,8 @@ func (v *BubbleView) Update(s State) {
 	v.recompute()
 	v.showSelected()
 	v.List.Refresh()
+	v.List.Select(v.selected)
+	v.redraw()
 }
 
 // Store writes the list and baseline into f.
