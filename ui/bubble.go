@@ -176,11 +176,11 @@ func (v *BubbleView) build() {
 	})
 	v.Own = NewChartImage(v.ownChart)
 	// One column, so that the tab reads in the window's narrow right pane:
-	// list, inputs, then the comparison chart, the indicator table and
-	// the selected scenario's chart; the window's scroll shows the rest.
-	v.content = container.NewVBox(buttons, minHeight(v.List, 200), v.form, v.Status,
-		minHeight(v.Compare, 460),
-		minHeight(v.Table, 330),
+	// the comparison chart and the indicator table first (what the tab is
+	// for), then the list, the inputs and the selected scenario's chart;
+	// the window's scroll shows the rest.
+	v.content = container.NewVBox(minHeight(v.Compare, 440), minHeight(v.Table, 300),
+		buttons, minHeight(v.List, 180), v.form, v.Status,
 		minHeight(v.Own, 380))
 }
 
