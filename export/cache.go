@@ -13,6 +13,9 @@ import (
 // The row sheets and the Summary get the planner's values as they are
 // streamed instead.
 func cacheFormulaValues(f *excelize.File, sheet string) error {
+	if idx, err := f.GetSheetIndex(sheet); err != nil || idx < 0 {
+		return nil // a sheet this workbook does not have (no bubble-risk scenarios, a large sweep)
+	}
 	rows, err := f.GetRows(sheet)
 	if err != nil {
 		return err

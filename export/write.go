@@ -271,6 +271,12 @@ func (wr *writer) build() error {
 			return err
 		}
 	}
+	if err := wr.bubbleSheets(); err != nil { // Bubble scenarios and Reported data sheets
+		return err
+	}
+	if err := cacheFormulaValues(f, SheetBubble); err != nil {
+		return err
+	}
 	if err := wr.industrySheet(); err != nil {
 		return err
 	}

@@ -47,6 +47,24 @@ type File struct {
 	Gap        *GapInputs        `json:"gap,omitempty"`
 	Projection *ProjectionInputs `json:"projection,omitempty"`
 	Serving    *ServingInputs    `json:"serving,omitempty"`
+	// BubbleScenarios are the named bubble-risk scenarios compared on the
+	// Bubble gap screen; BubbleBaseline names the one deltas are taken
+	// against. Absent in older files: see BubbleList.
+	BubbleScenarios []BubbleScenario `json:"bubbleScenarios,omitempty"`
+	BubbleBaseline  string           `json:"bubbleBaseline,omitempty"`
+}
+
+// BubbleList returns the file's bubble-risk scenarios (a copy): the
+// bubbleScenarios list, or, for a file without one, its single gap model
+// as one scenario, unchanged; nil when there is neither.
+func (f *File) BubbleList() []BubbleScenario {
+	if len(f.BubbleScenarios) > 0 {
+		return append([]BubbleScenario(nil), f.BubbleScenarios...)
+	}
+	if f.Gap != nil {
+		return []BubbleScenario{{Name: GapScenarioName(f.Gap), GapInputs: *f.Gap}}
+	}
+	return nil
 }
 
 // NewFile returns a file of scenarios made with catalogue version cv.
@@ -139,6 +157,9 @@ func (f *File) Check() error {
 		if err := f.Gap.Validate(); err != nil {
 			return fmt.Errorf("gap inputs: %w", err)
 		}
+	}
+	if err := CheckBubbleScenarios(f.BubbleScenarios, f.BubbleBaseline); err != nil {
+		return err
 	}
 	if f.Projection != nil {
 		if err := f.Projection.Validate(); err != nil {

@@ -86,6 +86,28 @@ type GapInputs struct {
 	// first rows carry a steady-state load; false (the default, and the
 	// presets) counts only the vintages from Year on.
 	PriorVintages bool `json:"priorVintages,omitempty"`
+
+	// Method is the bubble-risk method (see bubble.go): "" or MethodCahn
+	// (the fields above), MethodCapexReturn or MethodCapexRatio (the fields
+	// below). A field of another method must be left zero.
+	Method string `json:"method,omitempty"`
+	// CapexUSD is K, the first year's AI capex in USD (capex-return,
+	// capex-ratio); it grows by CapexGrowth.
+	CapexUSD float64 `json:"capexUSD,omitempty"`
+	// ReturnRate is rho, the target return on capital per year
+	// (capex-return), in [0, 1].
+	ReturnRate float64 `json:"returnRate,omitempty"`
+	// GrossMargin is g, the gross margin on AI revenue (capex-return), in
+	// [0.01, 1]: required revenue is divided by g, not by 1 - g.
+	GrossMargin float64 `json:"grossMargin,omitempty"`
+	// CapexRevenueRatio is c, the sustainable capex-to-revenue ratio
+	// (capex-ratio), in [0.01, 10].
+	CapexRevenueRatio float64 `json:"capexRevenueRatio,omitempty"`
+	// RevenueNotAI marks a revenue side that is not AI revenue (Bain's
+	// funding sources); the coverage ratio is then null.
+	RevenueNotAI bool `json:"revenueNotAI,omitempty"`
+	// Source cites where the inputs come from (informational).
+	Source string `json:"source,omitempty"`
 }
 
 // GapYear is one row of the year-by-year projection.
@@ -105,7 +127,16 @@ type GapYear struct {
 // GapResult is the evaluated gap model. The headline figures
 // (RequiredRevenueUSD, AIRevenueUSD, GapUSD) are those of the first year.
 type GapResult struct {
+	// Method is the bubble-risk method, never empty (cahn for "").
+	Method string    `json:"method"`
 	Inputs GapInputs `json:"inputs"`
+	// AICapexUSD is the first year's AI capex: run-rate / GPU share for
+	// cahn (the data-centre cost), K otherwise.
+	AICapexUSD float64 `json:"aiCapexUSD"`
+	// CoverageRatio is the first year's AI revenue / AICapexUSD (Exponential
+	// View's "industry strain" gauge); nil when the revenue side is not AI
+	// revenue (RevenueNotAI) or the capex is 0.
+	CoverageRatio *float64 `json:"coverageRatio"`
 	// DataCentreCostUSD is the first vintage's total data-centre cost,
 	// run-rate / GPU share (the first step of the waterfall).
 	DataCentreCostUSD float64 `json:"dataCentreCostUSD"`
@@ -180,16 +211,8 @@ func (in *GapInputs) Validate() error {
 		return &FieldError{Field: "year", Value: fmt.Sprint(in.Year),
 			Msg: fmt.Sprintf("accepted: a year from %d to %d", gapMinYear, gapMaxYear)}
 	}
-	if err := checkRange("dc-revenue", in.DCRevenueUSD, 0, gapMaxUSD, "0 to 1e15 USD per year"); err != nil {
+	if err := in.validateMethod(); err != nil {
 		return err
-	}
-	if !(in.GPUShare >= gapMinShare && in.GPUShare <= 1) {
-		return &FieldError{Field: "gpu-share", Value: FormatNumber(in.GPUShare),
-			Msg: "accepted: 0.01 to 1 (or 1% to 100%)"}
-	}
-	if !(in.Margin >= 0 && in.Margin <= gapMaxMargin) {
-		return &FieldError{Field: "margin", Value: FormatNumber(in.Margin),
-			Msg: "accepted: 0 to 0.99 (or 0% to 99%)"}
 	}
 	if len(in.Revenue) > gapMaxItems {
 		return &FieldError{Field: "revenue", Value: fmt.Sprint(len(in.Revenue)),
@@ -206,9 +229,6 @@ func (in *GapInputs) Validate() error {
 		if err := checkRange("ai-revenue", *in.AIRevenueUSD, 0, gapMaxUSD, "0 to 1e15 USD per year"); err != nil {
 			return err
 		}
-	}
-	if err := checkRange("life", in.LifeYears, gapMinLife, gapMaxLife, "0.25 to 50 years"); err != nil {
-		return err
 	}
 	if err := checkRange("capex-growth", in.CapexGrowth, gapMinGrowth, gapMaxGrowth, "0.1 to 100 (x per year)"); err != nil {
 		return err
@@ -277,18 +297,24 @@ func EvaluateGap(in GapInputs) (GapResult, error) {
 		revenue0 = *in.AIRevenueUSD
 		r.RevenueOverridden = true
 	}
-	r.DataCentreCostUSD = in.DCRevenueUSD / in.GPUShare
-	r.VintageRevenueUSD = RequiredRevenue(in.DCRevenueUSD, in.GPUShare, in.Margin)
+	r.Method = in.method()
+	capex0, life := in.firstCapex(), in.life()
+	r.DataCentreCostUSD = capex0
+	if r.Method == MethodCahn {
+		r.DataCentreCostUSD = in.DCRevenueUSD / in.GPUShare
+	}
+	r.AICapexUSD = r.DataCentreCostUSD
+	r.VintageRevenueUSD = in.vintageUSD(capex0)
 
 	vintages := make([]float64, in.Years)
 	cumulative := 0.0
 	r.Years = make([]GapYear, in.Years)
 	for y := 0; y < in.Years; y++ {
-		capex := in.DCRevenueUSD * math.Pow(in.CapexGrowth, float64(y))
-		vintages[y] = RequiredRevenue(capex, in.GPUShare, in.Margin)
+		capex := capex0 * math.Pow(in.CapexGrowth, float64(y))
+		vintages[y] = in.vintageUSD(capex)
 		required := 0.0
 		for t := 0; t <= y; t++ {
-			required += vintages[t] * VintageWeight(y-t, in.LifeYears)
+			required += vintages[t] * VintageWeight(y-t, life)
 		}
 		if in.PriorVintages {
 			required += priorVintagesUSD(&in, y)
@@ -319,6 +345,9 @@ func EvaluateGap(in GapInputs) (GapResult, error) {
 	if ratio := first.GapUSD / first.RevenueUSD; first.RevenueUSD > 0 && !math.IsInf(ratio, 0) {
 		r.GapToRevenue = &ratio
 	}
+	if cov := first.RevenueUSD / r.AICapexUSD; !in.RevenueNotAI && r.AICapexUSD > 0 && !math.IsInf(cov, 0) {
+		r.CoverageRatio = &cov
+	}
 	r.Conventions = gapConventions(&in, &r)
 	return r, nil
 }
@@ -327,22 +356,22 @@ func EvaluateGap(in GapInputs) (GapResult, error) {
 // vintages before the first year: vintage(t) x VintageWeight(y - t, L) for
 // t = 1 - ceil(L) .. -1 (see EvaluateGap).
 func priorVintagesUSD(in *GapInputs, y int) float64 {
-	sum := 0.0
-	for age := y + 1; float64(age) < in.LifeYears; age++ {
-		capex := in.DCRevenueUSD * math.Pow(in.CapexGrowth, float64(y-age))
-		sum += RequiredRevenue(capex, in.GPUShare, in.Margin) * VintageWeight(age, in.LifeYears)
+	sum, life := 0.0, in.life()
+	for age := y + 1; float64(age) < life; age++ {
+		capex := in.firstCapex() * math.Pow(in.CapexGrowth, float64(y-age))
+		sum += in.vintageUSD(capex) * VintageWeight(age, life)
 	}
 	return sum
 }
 
 func gapConventions(in *GapInputs, r *GapResult) []string {
-	c := []string{
-		"required revenue = data-centre revenue run-rate / GPU share of TCO / (1 - end-user gross margin) per year of capex (Cahn, Sequoia 2023 and 2024)",
-	}
-	if in.LifeYears == 1 {
+	c := []string{methodConvention(in)}
+	if r.Method == MethodCapexRatio {
+		c = append(c, "capex-ratio: no depreciation life or vintages; each year's capex needs capex / c of revenue that year")
+	} else if in.LifeYears == 1 {
 		c = append(c, "depreciation life L = 1: each year's capex is set against one year of revenue, Cahn's convention; the presets reproduce his published figures")
 	} else {
-		c = append(c, fmt.Sprintf("depreciation life L = %s years: each vintage needs 1/L of its lifetime requirement per year for ceil(L) years (partial last year); the presets' published figures use L = 1",
+		c = append(c, fmt.Sprintf("depreciation life L = %s years: each vintage needs 1/L of its lifetime requirement per year for ceil(L) years (partial last year); Cahn's published figures use L = 1, Kupperman's L = 10",
 			FormatNumber(in.LifeYears)))
 		if in.PriorVintages {
 			c = append(c, fmt.Sprintf("earlier capex vintages counted (steady state): the vintages of the ceil(L) - 1 years before %d are live too, their capex extrapolated backwards as run-rate x capex growth^(year - %d); with flat capex every year carries Cahn's single-year figure",
@@ -350,6 +379,9 @@ func gapConventions(in *GapInputs, r *GapResult) []string {
 		} else {
 			c = append(c, fmt.Sprintf("no capex vintages before %d: with L > 1 the first years carry only the vintages since then (--prior-vintages counts the earlier ones)", in.Year))
 		}
+	}
+	if in.RevenueNotAI {
+		c = append(c, "the revenue side is not AI revenue (funding sources), so coverageRatio is null")
 	}
 	if r.RevenueOverridden {
 		c = append(c, "AI revenue: --ai-revenue replaces the table total; itemisedGapUSD still uses the listed items")

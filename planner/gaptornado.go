@@ -129,10 +129,11 @@ func GapUncertainInputs(cat *Catalog, in GapInputs, set map[string]bool) ([]Unce
 		return nil, err
 	}
 	var out []Uncertain
+	m := in.method()
 	for _, key := range GapRangeKeys {
 		d := cat.GapDefaultRange(key)
-		if d == nil {
-			continue
+		if d == nil || (MethodOf(key, m) != "" && !containsKey(MethodKeys(m), key)) {
+			continue // no range, or an input of another method
 		}
 		v := gapValue(&in, key)
 		u := Uncertain{Key: key, Label: gapLabels[key], Source: d.Source, Note: d.Basis()}

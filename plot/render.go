@@ -155,6 +155,7 @@ const (
 	KindProjection    Kind = "projection"
 	KindFan           Kind = "fan"
 	KindTornado       Kind = "tornado"
+	KindGapCompare    Kind = "gap-compare"
 )
 
 // Input is what the scenario charts are built from. Each kind reads the
@@ -172,6 +173,11 @@ type Input struct {
 	Scenario string
 	// Gap is the bubble-gap model's inputs (nil: the sequoia-2024 preset).
 	Gap *planner.GapInputs
+	// Bubble and Reported are the gap-compare chart's scenarios and reported
+	// series (Bubble nil: Gap as one scenario, else the sequoia-2024
+	// preset; Reported nil: no points).
+	Bubble   []planner.BubbleScenario
+	Reported *planner.ReportedData
 	// Projection is the training-cost projection's inputs (nil: the
 	// catalogue's planner.DefaultProjection).
 	Projection *planner.ProjectionInputs
@@ -213,6 +219,7 @@ var Kinds = []KindInfo{
 	{KindProjection, "Training-cost projection", []string{"scenarios", "projection"}, buildProjection},
 	{KindFan, "Uncertainty distribution", []string{"scenarios", "scenario", "output"}, buildFan},
 	{KindTornado, "Tornado sensitivity", []string{"scenarios", "scenario", "output"}, buildTornado},
+	{KindGapCompare, "Bubble-risk scenarios compared", []string{"bubble"}, buildGapCompare},
 }
 
 // KindNames lists the names of Kinds.

@@ -75,16 +75,6 @@ type GapView struct {
 	content fyne.CanvasObject
 }
 
-// RevenueRow is one editable line of the expected AI revenue table.
-type RevenueRow struct {
-	Name, Amount *widget.Entry
-	// Other marks the balancing line (Cahn's rounding), not a company.
-	Other  *widget.Check
-	Remove *widget.Button
-	source string
-	box    fyne.CanvasObject
-}
-
 // Preset choices of the gap and serving selects.
 const (
 	presetCustom = "Custom"
@@ -146,21 +136,21 @@ func (v *GapView) build() {
 
 	v.Preset = widget.NewSelect(nil, func(string) { v.pickPreset() })
 	v.Preset.Options = []string{gapPresetTitles[planner.GapPreset2023], gapPresetTitles[planner.GapPreset2024], presetCustom}
-	v.Year = v.entry("year", g)
-	v.DCRevenue = v.entry("dc-revenue", g)
-	v.GPUShare = v.entry("gpu-share", g)
-	v.Margin = v.entry("margin", g)
-	v.AIRevenue = v.entry("ai-revenue", g)
+	v.Year = v.entry(planner.GapKeyYear, g)
+	v.DCRevenue = v.entry(planner.GapKeyDCRevenue, g)
+	v.GPUShare = v.entry(planner.GapKeyGPUShare, g)
+	v.Margin = v.entry(planner.GapKeyMargin, g)
+	v.AIRevenue = v.entry(planner.GapKeyAIRevenue, g)
 	v.AIRevenue.SetPlaceHolder("the table's total")
-	v.Life = v.entry("life", g)
+	v.Life = v.entry(planner.GapKeyLife, g)
 	v.PriorVintages = widget.NewCheck("Count earlier capex vintages (steady state)", func(bool) {
 		if !v.loading {
 			v.applyGap()
 		}
 	})
-	v.CapexGrowth = v.entry("capex-growth", g)
-	v.RevenueGrowth = v.entry("revenue-growth", g)
-	v.Years = v.entry("years", g)
+	v.CapexGrowth = v.entry(planner.GapKeyCapexGrowth, g)
+	v.RevenueGrowth = v.entry(planner.GapKeyRevenueGrowth, g)
+	v.Years = v.entry(planner.GapKeyYears, g)
 	v.Rule = widget.NewLabel("")
 	v.Rule.Wrapping = fyne.TextWrapWord
 	v.Rule.TextStyle = fyne.TextStyle{Italic: true}
@@ -378,29 +368,12 @@ func (v *GapView) gapSnapshot() planner.GapInputs {
 	return in
 }
 
-// ProjectionInputs returns the last valid projection inputs.
-func (v *GapView) ProjectionInputs() planner.ProjectionInputs { return v.proj }
-
-// ServingInputs returns the last valid serving inputs; GapUSD is the gap
-// model's first-year gap (0 when revenue covers it).
-func (v *GapView) ServingInputs() planner.ServingInputs { return v.serv }
-
 // Result returns the last valid gap result.
 func (v *GapView) Result() planner.GapResult { return v.gapRes }
 
 // InputError returns the refused input of a field key (an 'aiplan gap',
 // 'project' or 'serving' flag name, or "revenue"), or nil.
 func (v *GapView) InputError(key string) error { return v.errs[key] }
-
-// YearlyRows returns the yearly table's text: year, required revenue, AI
-// revenue, gap and cumulative gap, one row per year.
-func (v *GapView) YearlyRows() [][]string {
-	out := make([][]string, len(v.yearly))
-	for i, r := range v.yearly {
-		out[i] = append([]string(nil), r...)
-	}
-	return out
-}
 
 // SetInputs shows in (the entries, the revenue table and the results). It
 // does not call OnChanged. Invalid inputs are shown with their error.
@@ -429,106 +402,6 @@ func (v *GapView) SetInputs(in planner.GapInputs) {
 	v.evaluateGap(false, &in)
 }
 
-// SetProjectionInputs shows the projection inputs; no OnChanged.
-func (v *GapView) SetProjectionInputs(in planner.ProjectionInputs) {
-	v.loading = true
-	v.BaseCost.SetText(usdText(in.BaseCostUSD))
-	v.BaseYear.SetText(strconv.Itoa(in.BaseYear))
-	v.Growth.SetText(growthText(in.Growth))
-	v.GrowthLow.SetText(growthText(in.GrowthLow))
-	v.GrowthHigh.SetText(growthText(in.GrowthHigh))
-	v.Until.SetText(strconv.Itoa(in.Until))
-	basis := in.Basis
-	if basis == "" {
-		basis = planner.CostBasisAmortized
-	}
-	v.Basis.SetSelected(basis)
-	v.loading = false
-	v.evaluateProjection(false, &in)
-}
-
-// SetServingInputs shows the serving inputs (GapUSD is replaced by the gap
-// model's); no OnChanged.
-func (v *GapView) SetServingInputs(in planner.ServingInputs) {
-	v.loading = true
-	v.ServingPreset.SetSelected(presetTitle(servingPresetTitles, in.Preset))
-	v.Queries.SetText(planner.FormatQuantity(in.QueriesPerDay))
-	v.EnergyWh.SetText(planner.FormatNumber(in.EnergyPerQueryWh))
-	v.WaterML.SetText(planner.FormatNumber(in.WaterPerQueryML))
-	v.RevenuePerQuery.SetText(planner.FormatNumber(in.RevenuePerQueryUSD))
-	v.Carbon.SetText(planner.FormatNumber(in.CarbonGPerKWh))
-	v.loading = false
-	in.GapUSD = max(0, v.gapRes.GapUSD)
-	v.evaluateServing(false, &in)
-}
-
-func presetTitle(titles map[string]string, id string) string {
-	if t, ok := titles[id]; ok {
-		return t
-	}
-	return presetCustom
-}
-
-func presetID(titles map[string]string, title string) string {
-	for id, t := range titles {
-		if t == title {
-			return id
-		}
-	}
-	return ""
-}
-
-func usdText(v float64) string { return "$" + planner.FormatQuantity(v) }
-
-func growthText(v float64) string { return planner.FormatNumber(v) + "x" }
-
-func percentText(v float64) string {
-	s := planner.FormatNumber(v*100) + "%"
-	if back, err := planner.ParseQuantity(s); err == nil && back == v {
-		return s
-	}
-	return planner.FormatNumber(v)
-}
-
-// addRow appends a revenue line to the table (no evaluation).
-func (v *GapView) addRow(it planner.RevenueItem) {
-	r := &RevenueRow{source: it.Source}
-	r.Name = widget.NewEntry()
-	r.Name.SetText(it.Name)
-	r.Name.OnChanged = func(string) {
-		if !v.loading {
-			v.applyGap()
-		}
-	}
-	r.Amount = widget.NewEntry()
-	r.Amount.AlwaysShowValidationError = true
-	r.Amount.SetText(usdText(it.USD))
-	r.Amount.OnChanged = r.Name.OnChanged
-	r.Other = widget.NewCheck("other", func(bool) {
-		if !v.loading {
-			v.applyGap()
-		}
-	})
-	r.Other.Checked = it.Other
-	r.Remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { v.removeRow(r) })
-	r.Remove.Importance = widget.LowImportance
-	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(110, r.Amount.MinSize().Height), r.Amount), r.Other, r.Remove)
-	r.box = container.NewBorder(nil, nil, nil, right, r.Name)
-	v.Rows = append(v.Rows, r)
-	v.rowsBox.Add(r.box)
-}
-
-func (v *GapView) removeRow(r *RevenueRow) {
-	for i, x := range v.Rows {
-		if x == r {
-			v.Rows = append(v.Rows[:i], v.Rows[i+1:]...)
-			v.rowsBox.Remove(r.box)
-			v.applyGap()
-			return
-		}
-	}
-}
-
 // pickPreset loads the chosen gap preset.
 func (v *GapView) pickPreset() {
 	if v.loading {
@@ -546,24 +419,6 @@ func (v *GapView) pickPreset() {
 	}
 	v.SetInputs(in)
 	v.scheduleCharts()
-	v.changed()
-}
-
-func (v *GapView) pickServing() {
-	if v.loading {
-		return
-	}
-	id := presetID(servingPresetTitles, v.ServingPreset.Selected)
-	if id == "" {
-		v.applyServing()
-		return
-	}
-	in, err := planner.ServingPreset(v.cat, id)
-	if err != nil {
-		v.showStatus(err)
-		return
-	}
-	v.SetServingInputs(in)
 	v.changed()
 }
 
@@ -623,7 +478,7 @@ func (v *GapView) clear(keys ...string) {
 }
 
 var (
-	gapKeys     = []string{"year", "dc-revenue", "gpu-share", "margin", "ai-revenue", "life", "capex-growth", "revenue-growth", "years"}
+	gapKeys     = []string{planner.GapKeyYear, planner.GapKeyDCRevenue, planner.GapKeyGPUShare, planner.GapKeyMargin, planner.GapKeyAIRevenue, planner.GapKeyLife, planner.GapKeyCapexGrowth, planner.GapKeyRevenueGrowth, planner.GapKeyYears}
 	projKeys    = []string{"base-cost", "base-year", "growth", "growth-low", "growth-high", "until", "basis"}
 	servingKeys = []string{"queries-per-day", "energy-wh", "water-ml", "carbon-intensity", "revenue-per-query"}
 )
@@ -634,19 +489,19 @@ func (v *GapView) readGap() (planner.GapInputs, error) {
 	delete(v.errs, "revenue")
 	r := &reader{v: v}
 	in := planner.GapInputs{Preset: presetID(gapPresetTitles, v.Preset.Selected)}
-	in.Year = r.whole("year")
-	in.DCRevenueUSD = r.num("dc-revenue")
-	in.GPUShare = r.num("gpu-share")
-	in.Margin = r.num("margin")
+	in.Year = r.whole(planner.GapKeyYear)
+	in.DCRevenueUSD = r.num(planner.GapKeyDCRevenue)
+	in.GPUShare = r.num(planner.GapKeyGPUShare)
+	in.Margin = r.num(planner.GapKeyMargin)
 	if strings.TrimSpace(v.AIRevenue.Text) != "" {
-		x := r.num("ai-revenue")
+		x := r.num(planner.GapKeyAIRevenue)
 		in.AIRevenueUSD = &x
 	}
-	in.LifeYears = r.num("life")
+	in.LifeYears = r.num(planner.GapKeyLife)
 	in.PriorVintages = v.PriorVintages.Checked
-	in.CapexGrowth = r.num("capex-growth")
-	in.RevenueGrowth = r.num("revenue-growth")
-	in.Years = r.whole("years")
+	in.CapexGrowth = r.num(planner.GapKeyCapexGrowth)
+	in.RevenueGrowth = r.num(planner.GapKeyRevenueGrowth)
+	in.Years = r.whole(planner.GapKeyYears)
 	for i, row := range v.Rows {
 		row.Amount.SetValidationError(nil)
 		x, err := planner.ParseQuantity(row.Amount.Text)
@@ -725,94 +580,6 @@ func (v *GapView) evaluateGap(user bool, in *planner.GapInputs) {
 	}
 }
 
-func (v *GapView) applyProjection() {
-	v.clear(projKeys...)
-	r := &reader{v: v}
-	in := planner.ProjectionInputs{BaseModel: v.proj.BaseModel}
-	in.BaseCostUSD = r.num("base-cost")
-	in.BaseYear = r.whole("base-year")
-	in.Growth = r.num("growth")
-	in.GrowthLow = r.num("growth-low")
-	in.GrowthHigh = r.num("growth-high")
-	in.Until = r.whole("until")
-	in.Basis = v.Basis.Selected
-	if r.err != nil {
-		v.showStatus(r.err)
-		return
-	}
-	if in.BaseCostUSD != v.proj.BaseCostUSD || in.BaseYear != v.proj.BaseYear {
-		in.BaseModel = ""
-	}
-	v.evaluateProjection(true, &in)
-}
-
-func (v *GapView) evaluateProjection(user bool, in *planner.ProjectionInputs) {
-	if !user {
-		v.clear(projKeys...)
-	}
-	res, err := planner.Project(*in)
-	if err != nil {
-		v.markModelError(err)
-		v.showStatus(err)
-		return
-	}
-	v.proj, v.projRes = res.Inputs, res
-	var parts []string
-	for i, k := range planner.ThresholdKeys {
-		parts = append(parts, fmt.Sprintf("%s run: %s", planner.HumanUSD(planner.Thresholds[i]), yearOrAfter(res.ThresholdYears[k], in.Until)))
-	}
-	v.Thresholds.SetText("Frontier run crosses " + strings.Join(parts, "; ") + " (central growth, " + in.Basis + " basis).")
-	v.showStatus(nil)
-	v.scheduleCharts()
-	if user {
-		v.changed()
-	}
-}
-
-func yearOrAfter(y *int, until int) string {
-	if y == nil {
-		return fmt.Sprintf("not by %d", until)
-	}
-	return strconv.Itoa(*y)
-}
-
-func (v *GapView) applyServing() {
-	v.clear(servingKeys...)
-	r := &reader{v: v}
-	in := v.serv
-	in.Preset = presetID(servingPresetTitles, v.ServingPreset.Selected)
-	in.QueriesPerDay = r.num("queries-per-day")
-	in.EnergyPerQueryWh = r.num("energy-wh")
-	in.WaterPerQueryML = r.num("water-ml")
-	in.RevenuePerQueryUSD = r.num("revenue-per-query")
-	if c := r.num("carbon-intensity"); c != v.serv.CarbonGPerKWh {
-		in.CarbonGPerKWh, in.CarbonSource = c, ""
-	}
-	if r.err != nil {
-		v.showStatus(r.err)
-		return
-	}
-	v.evaluateServing(true, &in)
-}
-
-func (v *GapView) evaluateServing(user bool, in *planner.ServingInputs) {
-	if !user {
-		v.clear(servingKeys...)
-	}
-	res, err := planner.EvaluateServing(*in)
-	if err != nil {
-		v.markModelError(err)
-		v.showStatus(err)
-		return
-	}
-	v.serv, v.servRes = *in, res
-	v.showServing()
-	v.showStatus(nil)
-	if user {
-		v.changed()
-	}
-}
-
 // showStatus shows err (with a note that the results are the last valid
 // ones) or hides the status line when no input is refused.
 func (v *GapView) showStatus(err error) {
@@ -832,99 +599,6 @@ func (v *GapView) showStatus(err error) {
 	}
 	v.Status.SetText(err.Error() + " (showing the last valid results)")
 	v.Status.Show()
-}
-
-// showGap writes the revenue summary, indicators and yearly table.
-func (v *GapView) showGap() {
-	r := &v.gapRes
-	first := r.Years[0]
-	last := r.Years[len(r.Years)-1]
-	sum := fmt.Sprintf("Listed items %s (gap %s)", planner.HumanUSD(r.ItemisedRevenueUSD), planner.HumanUSD(r.ItemisedGapUSD))
-	if r.OtherRevenueUSD != 0 {
-		sum += fmt.Sprintf(" / with other %s (gap %s)", planner.HumanUSD(r.TableRevenueUSD), planner.HumanUSD(r.RequiredRevenueUSD-r.TableRevenueUSD))
-	}
-	if r.RevenueOverridden {
-		sum += fmt.Sprintf(" / override %s (gap %s)", planner.HumanUSD(r.AIRevenueUSD), planner.HumanUSD(r.GapUSD))
-	}
-	v.RevenueSummary.SetText(sum)
-	v.Rule.SetText(fmt.Sprintf("%s / %s = data-centre cost %s; / (1 − %s) = %s needed per year of capex; %s required in %d.",
-		planner.HumanUSD(v.gap.DCRevenueUSD), planner.HumanPercent(v.gap.GPUShare), planner.HumanUSD(r.DataCentreCostUSD),
-		planner.HumanPercent(v.gap.Margin), planner.HumanUSD(r.VintageRevenueUSD), planner.HumanUSD(first.RequiredRevenueUSD), first.Year))
-	if r.GapToRevenue != nil {
-		v.GapRatio.SetText(fmt.Sprintf("Gap / AI revenue, %d: %s× (gap %s on revenue %s).", first.Year,
-			strconv.FormatFloat(*r.GapToRevenue, 'f', 2, 64), planner.HumanUSD(first.GapUSD), planner.HumanUSD(first.RevenueUSD)))
-	} else {
-		v.GapRatio.SetText(fmt.Sprintf("Gap / AI revenue, %d: n/a (no AI revenue).", first.Year))
-	}
-	if r.ClosesYear != nil {
-		v.Closes.SetText(fmt.Sprintf("Gap closes in %d (%d years after %d). Cumulative gap by then: %s.", *r.ClosesYear, *r.YearsToClose,
-			first.Year, planner.HumanUSD(r.Years[*r.YearsToClose].CumulativeGapUSD)))
-	} else {
-		v.Closes.SetText(fmt.Sprintf("Gap does not close: not within the horizon (%d–%d). Cumulative gap by %d: %s.",
-			first.Year, last.Year, last.Year, planner.HumanUSD(last.CumulativeGapUSD)))
-	}
-	v.yearly = v.yearly[:0]
-	for _, y := range r.Years {
-		v.yearly = append(v.yearly, []string{strconv.Itoa(y.Year), planner.HumanUSD(y.RequiredRevenueUSD),
-			planner.HumanUSD(y.RevenueUSD), planner.HumanUSD(y.GapUSD), planner.HumanUSD(y.CumulativeGapUSD)})
-	}
-	v.Yearly.Refresh()
-}
-
-var yearlyHeader = []string{"Year", "Required", "AI revenue", "Gap", "Cumulative gap"}
-
-func (v *GapView) newYearlyTable() *widget.Table {
-	t := widget.NewTable(
-		func() (int, int) { return len(v.yearly), len(yearlyHeader) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("$000.0B")
-			l.Alignment = fyne.TextAlignTrailing
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			if id.Row < len(v.yearly) && id.Col < len(yearlyHeader) {
-				l.SetText(v.yearly[id.Row][id.Col])
-			}
-		})
-	t.ShowHeaderRow = true
-	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	}
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(yearlyHeader) {
-			o.(*widget.Label).SetText(yearlyHeader[id.Col])
-		}
-	}
-	t.SetColumnWidth(0, 56)
-	for c := 1; c < len(yearlyHeader); c++ {
-		t.SetColumnWidth(c, 96)
-	}
-	t.SetColumnWidth(len(yearlyHeader)-1, 120)
-	return t
-}
-
-// showServing writes the serving economics.
-func (v *GapView) showServing() {
-	r := &v.servRes
-	v.ServingEnergy.SetText(fmt.Sprintf("Energy: %s a year (%s queries a day × %s Wh).", planner.HumanEnergyKWh(r.EnergyKWh),
-		planner.HumanCount(v.serv.QueriesPerDay), planner.FormatNumber(v.serv.EnergyPerQueryWh)))
-	v.ServingCarbon.SetText(fmt.Sprintf("Carbon: %s a year at %s gCO2e/kWh.", planner.HumanTCO2e(r.CarbonT), planner.FormatNumber(v.serv.CarbonGPerKWh)))
-	v.ServingWater.SetText(fmt.Sprintf("Water: %s a year (%s mL a query).", planner.HumanLitres(r.WaterL), planner.FormatNumber(v.serv.WaterPerQueryML)))
-	v.ServingRevenue.SetText(fmt.Sprintf("Revenue: %s a year (%s a query).", planner.HumanUSD(r.RevenueUSD), strconv.FormatFloat(v.serv.RevenuePerQueryUSD, 'g', 3, 64)+" USD"))
-	if r.ResponsesPerBottle != nil {
-		v.ServingBottle.SetText(fmt.Sprintf("Responses per %s cl bottle: %s.", planner.FormatNumber(v.serv.BottleL*100), strconv.FormatFloat(*r.ResponsesPerBottle, 'f', 1, 64)))
-	} else {
-		v.ServingBottle.SetText("Responses per bottle: n/a (no water per query).")
-	}
-	switch {
-	case v.serv.GapUSD <= 0:
-		v.ServingServices.SetText("Services needed to close the gap: none (no gap in the first year).")
-	case r.ServicesToCloseGap != nil:
-		v.ServingServices.SetText(fmt.Sprintf("Services like this needed to close the %s gap: %s.", planner.HumanUSD(v.serv.GapUSD), planner.HumanCount(*r.ServicesToCloseGap)))
-	default:
-		v.ServingServices.SetText("Services needed to close the gap: none would (the service earns nothing).")
-	}
 }
 
 // scheduleCharts redraws the charts that are on screen; a hidden chart is

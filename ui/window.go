@@ -169,6 +169,7 @@ func (w *Window) File() *planner.File { return cloneFile(w.file) }
 
 func cloneFile(src *planner.File) *planner.File {
 	f := *src
+	f.BubbleScenarios = slices.Clone(src.BubbleScenarios) // bubble.go replaces elements, never mutates them
 	f.Scenarios = make([]planner.Scenario, len(src.Scenarios))
 	for i := range src.Scenarios {
 		f.Scenarios[i] = src.Scenarios[i].Clone()

@@ -104,6 +104,9 @@ func runChart(e *env) int {
 		return e.usageError("--scenarios: %v", err)
 	}
 	in := plot.Input{Catalog: cat, Scenarios: set.Scenarios, Baseline: set.Baseline, Gap: set.Gap, Projection: set.Projection}
+	if kind == plot.KindGapCompare {
+		in.Bubble, in.Reported = set.BubbleList(), mustReported()
+	}
 	in.Method = *str["method"]
 	if f.Has("baseline") {
 		in.Baseline = *str["baseline"]

@@ -76,6 +76,11 @@ func runWindow(stderr io.Writer) int {
 		fprintf(stderr, "aiplan: bubble-gap screen: %v\n", err)
 		return exitFail
 	}
+	bubble, err := ui.NewBubbleView(cat, mustReported())
+	if err != nil {
+		fprintf(stderr, "aiplan: bubble-risk screen: %v\n", err)
+		return exitFail
+	}
 	win := ui.New(a, w, ui.Options{
 		Catalog:  cat,
 		Defaults: defaults,
@@ -83,6 +88,7 @@ func runWindow(stderr io.Writer) int {
 			ui.NewCompareView(cat).View(),
 			ui.NewChartsView(cat, w).View(),
 			ui.NewUncertaintyView(cat, w).View(),
+			bubble.View(),
 			gap.View(),
 			industryView(cat),
 			ui.NewBacktestView(cat).View(),
@@ -94,6 +100,7 @@ func runWindow(stderr io.Writer) int {
 		ImportExcel: func(in io.Reader, _ *planner.Catalog) (*planner.File, error) { return export.Read(in) },
 	})
 	gap.OnChanged = func() { win.EditFile(gap.Store) }
+	bubble.OnChanged = func() { win.EditFile(bubble.Store) }
 	w.Resize(fyne.NewSize(1280, 800))
 	w.CenterOnScreen()
 	w.ShowAndRun()

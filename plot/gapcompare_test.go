@@ -1,0 +1,89 @@
+package plot
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"aiplan/assets"
+	"aiplan/planner"
+)
+
+func bubbleInput(t testing.TB) Input {
+	t.Helper()
+	defs, err := assets.Defaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := assets.Reported()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Input{Catalog: gapCatalog(t), Bubble: defs.BubbleList(), Reported: rep}
+}
+
+// TestGapCompareGolden renders the built-in bubble-risk scenarios with the
+// reported points at the two window sizes and checks the SVG against the
+// golden files (AIPLAN_CHART_PNG=DIR also writes PNGs to look at).
+func TestGapCompareGolden(t *testing.T) {
+	in := bubbleInput(t)
+	for _, size := range []struct{ w, h int }{{1366, 768}, {1920, 1080}} {
+		name := "gap-compare-" + strings.Join([]string{itoa(size.w), itoa(size.h)}, "x")
+		t.Run(name, func(t *testing.T) {
+			ch, err := Build(KindGapCompare, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opt := Options{Width: size.w, Height: size.h}
+			checkGoldenSVG(t, name, ch, opt)
+			if dir := os.Getenv("AIPLAN_CHART_PNG"); dir != "" {
+				var png bytes.Buffer
+				if err := Render(ch, PNG, opt, &png); err != nil {
+					t.Fatal(err)
+				}
+				os.WriteFile(filepath.Join(dir, name+".png"), png.Bytes(), 0o644) //nolint:errcheck // for looking only
+			}
+		})
+	}
+}
+
+func itoa(n int) string { return planner.FormatNumber(float64(n)) }
+
+// TestGapCompareContent checks what the chart is made of: one series per
+// scenario, the big-four capex summed only in years all four report (2023:
+// 28.107 + 32.251 + 52.729 + 28.1 = $141.187B), NVIDIA's fiscal years, the
+// labs' run-rates, and the scenario names and "reported" in the SVG.
+func TestGapCompareContent(t *testing.T) {
+	in := bubbleInput(t)
+	ch, err := Build(KindGapCompare, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := ch.(*GapCompare)
+	if len(g.Scenarios) != len(in.Bubble) || len(g.Reported) != 3 {
+		t.Fatalf("%d scenarios, %d reported groups", len(g.Scenarios), len(g.Reported))
+	}
+	capex := g.Reported[0]
+	if capex.Points[0].Year != 2023 || capex.Points[0].USD != 141.187e9 {
+		t.Errorf("big-four capex %+v, want 2023 = $141.187B", capex.Points[0])
+	}
+	var svg bytes.Buffer
+	if err := Render(ch, SVG, Options{Width: 1366, Height: 768}, &svg); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"reported", "Bain 2030", "Kupperman 2025, 20% return", "Bull case", "Bear case", "log scale"} {
+		if !strings.Contains(svg.String(), w) {
+			t.Errorf("SVG lacks %q", w)
+		}
+	}
+	if ch, err := Build(KindGapCompare, Input{Catalog: in.Catalog}); err != nil || len(ch.(*GapCompare).Scenarios) != 1 {
+		t.Errorf("no scenarios: want the sequoia-2024 preset alone, got %v", err)
+	}
+	bad := in.Bubble[0]
+	bad.GPUShare = 0
+	if _, err := Build(KindGapCompare, Input{Catalog: in.Catalog, Bubble: []planner.BubbleScenario{bad}}); planner.ErrField(err) != "gpu-share" {
+		t.Errorf("bad scenario: %v", err)
+	}
+}
