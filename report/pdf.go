@@ -99,11 +99,14 @@ func WriteFile(path string, f *planner.File, cat *planner.Catalog, opt Options) 
 	return atomicfile.WriteFile(path, buf.Bytes(), 0o644)
 }
 
-// WriteReport is the one-call entry point for a caller that holds an open
-// file (the window's save dialog): it lays the report out in memory first,
-// so a failure writes nothing.
-func WriteReport(w io.Writer, f *planner.File, cat *planner.Catalog, paper string) error {
-	return Write(w, f, cat, Options{Paper: paper})
+// WriteReport is the window's File > Export report entry point (it runs
+// off the UI goroutine, like the workbook export): the report of the open
+// set on paper ("a4" or "letter"), laid out in memory first so that a
+// failure writes nothing to w. The hook in cmd/aiplan/window.go is
+//
+//	ExportReport: func(out io.Writer, s ui.State) error { return report.WriteReport(out, s.File, s.Catalog, "a4", meta.Version) },
+func WriteReport(w io.Writer, f *planner.File, cat *planner.Catalog, paper, version string) error {
+	return Write(w, f, cat, Options{Paper: paper, AppVersion: version})
 }
 
 func (s *sheet) font(style string, pt float64) {

@@ -263,3 +263,17 @@ func TestCompact(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteReport: the window's entry point writes a PDF of the open set
+// and nothing on a bad paper name.
+func TestWriteReport(t *testing.T) {
+	f, cat := defaults(t)
+	var buf bytes.Buffer
+	if err := WriteReport(&buf, f, cat, "letter", "1.0"); err != nil || !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+		t.Fatalf("WriteReport: %v, %d bytes; want a PDF", err, buf.Len())
+	}
+	buf.Reset()
+	if err := WriteReport(&buf, f, cat, "tabloid", "1.0"); planner.ErrField(err) != "paper" || buf.Len() != 0 {
+		t.Errorf("WriteReport(tabloid): %v, %d bytes; want a paper error and nothing written", err, buf.Len())
+	}
+}
