@@ -204,7 +204,7 @@ func TestBacktestFitsRows(t *testing.T) {
 	}
 	mw, mh := MinSize(KindBacktest)
 	for _, tc := range []struct {
-		w, h  int
+		w, h   int
 		perRun bool
 	}{{1200, 700, true}, {1700, 850, true}, {800, 500, false}, {900, 430, false}, {mw, mh, false}} {
 		var b bytes.Buffer
