@@ -123,10 +123,8 @@ func (e *EnergySources) Draw(c *Canvas) error {
 	blank := make([]string, len(e.Rows))
 	var maxC, maxW float64
 	for i, r := range e.Rows {
+		// the scenario's own source is outlined and named in the legend
 		cats[i] = r.Name
-		if r.Current {
-			cats[i] = r.Name + " (scenario)"
-		}
 		maxC = max(maxC, r.CarbonTCO2e)
 		maxW = max(maxW, r.WaterOnsiteL+r.WaterOffsiteL)
 	}

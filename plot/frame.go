@@ -222,7 +222,7 @@ func (c *Canvas) Frame(x, y Axis) *Frame {
 		band := float64(bottom-2*lh-gap-a.Top) / float64(n)
 		maxLines := 2
 		if band < float64(2*lh) {
-			maxLines, maxYW = 1, a.W()*38/100
+			maxLines, maxYW = 1, a.W()*45/100
 		}
 		if band < float64(lh) {
 			yThin = int(math.Ceil(float64(lh) / math.Max(band, 1)))
@@ -258,10 +258,16 @@ func (c *Canvas) Frame(x, y Axis) *Frame {
 	if n := len(x.Categories); n > 0 {
 		slot := (right - plotLeft) / n
 		maxLines := 1
+		// three lines, four on a chart tall enough that the plot keeps
+		// most of its height
+		most := 3
+		if a.H() >= 16*lh {
+			most = 4
+		}
 		for _, cat := range x.Categories {
 			lines := c.wrap(cat, slot-c.px(6), sizeLabel)
-			if len(lines) > 3 {
-				lines = []string{lines[0], lines[1], c.clip(strings.Join(lines[2:], " "), slot-c.px(6), sizeLabel)}
+			if len(lines) > most {
+				lines = append(lines[:most-1], c.clip(strings.Join(lines[most-1:], " "), slot-c.px(6), sizeLabel))
 			}
 			for i, l := range lines {
 				lines[i] = c.clip(l, slot-c.px(2), sizeLabel)

@@ -10,12 +10,12 @@ const KindIndustry Kind = "industry"
 // the charts still draw (labels thinned, notes shortened, fewer tornado
 // bars, the back-test one row per metric), down to MinWidth x MinHeight.
 var minSizes = map[Kind][2]int{
-	KindBreakdown:     {480, 320},
+	KindBreakdown:     {600, 340},
 	KindCompare:       {600, 400},
-	KindEnergySources: {640, 480},
+	KindEnergySources: {760, 500},
 	KindBacktest:      {560, 360},
 	KindGap:           {560, 360},
-	KindWaterfall:     {600, 380},
+	KindWaterfall:     {760, 440},
 	KindProjection:    {640, 400},
 	KindFan:           {560, 380},
 	KindTornado:       {560, 440},

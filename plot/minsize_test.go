@@ -98,6 +98,17 @@ func TestMinSizeLegible(t *testing.T) {
 					t.Errorf("labels collide: %s", c)
 				}
 				full := drawTexts(t, ch, 3000, 2000)
+				clipped := func(ts []drawnText) (n int) {
+					for _, d := range ts {
+						if strings.Contains(d.s, "…") {
+							n++
+						}
+					}
+					return n
+				}
+				if got, want := clipped(ts), clipped(full); got > want {
+					t.Errorf("%d labels clipped with an ellipsis; want %d", got, want)
+				}
 				if want, got := lastWord(full), lastWord(ts); got != want {
 					t.Errorf("footnote shortened: it ends in %q, want %q", got, want)
 				}
