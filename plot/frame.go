@@ -90,6 +90,11 @@ func (c *Canvas) Legend(items []LegendItem) {
 		w, _ := c.Measure(it.Label, sizeLabel)
 		return sw + gap + w
 	}
+	// a label wider than the chart (a long scenario name) is clipped
+	items = append([]LegendItem(nil), items...)
+	for i := range items {
+		items[i].Label = c.clip(items[i].Label, c.Area.W()-sw-gap, sizeLabel)
+	}
 	var rows [][]LegendItem
 	var row []LegendItem
 	rowW := 0

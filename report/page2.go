@@ -28,7 +28,7 @@ func (s *sheet) pageTwo() error {
 	line := fmt.Sprintf("%d: revenue needed %s, AI revenue %s, gap %s (gap / revenue %s); the gap %s.",
 		g.Inputs.Year, planner.HumanUSD(g.RequiredRevenueUSD), planner.HumanUSD(g.AIRevenueUSD),
 		planner.HumanUSD(g.GapUSD), ratio, closes)
-	for _, l := range p.SplitText(s.tr(line), s.cw) {
+	for _, l := range s.lines(line, s.cw) {
 		p.Text(margin, y+3, l)
 		y += 3.8
 	}
@@ -129,7 +129,7 @@ func (s *sheet) sources(y float64) {
 	bottom := s.h - margin - footerGap
 	for i, c := range d.sources {
 		num := fmt.Sprintf("[%d] ", i+1)
-		lines := p.SplitText(s.tr(c), s.cw-8)
+		lines := s.lines(c, s.cw-8)
 		if y+float64(len(lines))*lh > bottom-lh {
 			left := len(d.sources) - i
 			p.Text(margin, y+2.6, s.tr(fmt.Sprintf("... and %d more sources: see the workbook's Sources sheet (aiplan export).", left)))

@@ -116,8 +116,10 @@ func (s *sheet) font(style string, pt float64) {
 func (s *sheet) grey(v int) { s.pdf.SetTextColor(v, v, v) }
 
 // fit clips text to width w at the current font, ending in "...".
-func (s *sheet) fit(t string, w float64) string {
-	t = s.tr(t)
+func (s *sheet) fit(t string, w float64) string { return s.fitEncoded(s.tr(t), w) }
+
+// fitEncoded is fit for text already in the PDF's encoding.
+func (s *sheet) fitEncoded(t string, w float64) string {
 	if s.pdf.GetStringWidth(t) <= w {
 		return t
 	}
@@ -131,12 +133,47 @@ func (s *sheet) fit(t string, w float64) string {
 // wrap splits text into at most n lines of width w at the current font,
 // the last clipped with "...".
 func (s *sheet) wrap(t string, w float64, n int) []string {
-	ls := s.pdf.SplitText(s.tr(t), w)
+	ls := s.lines(t, w)
 	if len(ls) > n {
 		ls = ls[:n]
-		ls[n-1] = s.fit(ls[n-1]+"…", w)
+		ls[n-1] = s.fitEncoded(ls[n-1]+s.tr("…"), w)
 	}
 	return ls
+}
+
+// lines encodes t for the PDF's core font and breaks it into lines no
+// wider than w at the current font: at spaces, and inside a word only when
+// the word alone is wider than w. (fpdf's SplitText reads UTF-8, so it
+// cannot wrap text already encoded.)
+func (s *sheet) lines(t string, w float64) []string {
+	var out []string
+	line := ""
+	for _, word := range strings.Fields(s.tr(t)) {
+		try := word
+		if line != "" {
+			try = line + " " + word
+		}
+		if s.pdf.GetStringWidth(try) <= w {
+			line = try
+			continue
+		}
+		if line != "" {
+			out = append(out, line)
+		}
+		for s.pdf.GetStringWidth(word) > w && len(word) > 1 {
+			k := len(word) - 1
+			for k > 1 && s.pdf.GetStringWidth(word[:k]) > w {
+				k--
+			}
+			out = append(out, word[:k])
+			word = word[k:]
+		}
+		line = word
+	}
+	if line != "" {
+		out = append(out, line)
+	}
+	return out
 }
 
 // heading sets a section title at y and returns the y below it.

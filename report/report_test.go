@@ -277,3 +277,31 @@ func TestWriteReport(t *testing.T) {
 		t.Errorf("WriteReport(tabloid): %v, %d bytes; want a paper error and nothing written", err, buf.Len())
 	}
 }
+
+// TestReportHostileName: a scenario named like a formula, with typographic
+// quotes, a dash, CJK and a 200-character tail, lays out on two pages; the
+// characters of the core font's code page survive, the others print as
+// ".", and nothing prints as a replacement character.
+func TestReportHostileName(t *testing.T) {
+	need(t, "pdftotext", "pdfinfo")
+	f, cat := defaults(t)
+	g := *f
+	g.Scenarios = append([]planner.Scenario(nil), f.Scenarios[:3]...)
+	g.Scenarios[1].Name = "=SUM(A1) 北京 — “quoted” " + strings.Repeat("long name ", 18)
+	path := filepath.Join(t.TempDir(), "hostile.pdf")
+	if err := WriteFile(path, &g, cat, Options{Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	text := run(t, "pdftotext", "-layout", path, "-")
+	for _, want := range []string{"=SUM(A1)", "— “quoted”", "$191M"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("pdftotext: want %q", want)
+		}
+	}
+	if strings.Contains(text, "\uFFFD") || strings.Contains(text, "ï¿½") {
+		t.Error("pdftotext: a replacement character in the report")
+	}
+	if info := run(t, "pdfinfo", path); !strings.Contains(info, "Pages:           2") {
+		t.Errorf("pdfinfo: want 2 pages\n%s", info)
+	}
+}
