@@ -1,9 +1,3 @@
-// Package report lays out a printable report of at most two pages (A4 or
-// US Letter) from a scenario file: the selected scenarios' key figures, the
-// cost breakdown and comparison charts, the bubble-risk chart, the
-// assumptions that drive the baseline's cost (the top of its tornado) and
-// the sources. It draws charts through plot and writes the PDF to an
-// io.Writer; it knows nothing of the window.
 package report
 
 import (
