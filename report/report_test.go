@@ -305,3 +305,26 @@ func TestReportHostileName(t *testing.T) {
 		t.Errorf("pdfinfo: want 2 pages\n%s", info)
 	}
 }
+
+// BenchmarkWrite lays out the default report (six scenarios, three charts
+// at 300 dpi, one tornado) in memory.
+func BenchmarkWrite(b *testing.B) {
+	f, err := assets.Defaults()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cat, err := assets.Catalog()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	var size int
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := Write(&buf, f, cat, Options{Now: fixedNow}); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(size), "bytes/report")
+}
