@@ -242,6 +242,10 @@ func (s *sheet) pageOne() error {
 	// breakdown's bars.
 	avail := s.h - margin - footerGap - y - 4
 	bdH, cmpH := avail*0.44, avail*0.56
+	if len(d.names) == 1 {
+		// one scenario: nothing to compare, the breakdown takes the page
+		bdH = min(avail, 110)
+	}
 	bd, err := plot.Build(plot.KindBreakdown, plot.Input{Catalog: s.cat, Scenarios: d.scenarios, Method: "amortized"})
 	if err != nil {
 		return err
@@ -250,6 +254,10 @@ func (s *sheet) pageOne() error {
 		return err
 	}
 	y += bdH + 4
+	if len(d.names) == 1 {
+		s.footer()
+		return nil
+	}
 	cmp, err := plot.Build(plot.KindCompare, plot.Input{Catalog: s.cat, Scenarios: d.scenarios, Method: "cloud",
 		Baseline: d.names[d.baseline]})
 	if err != nil {
@@ -266,7 +274,9 @@ func (s *sheet) pageOne() error {
 func (s *sheet) table(y float64) float64 {
 	p, d := s.pdf, s.d
 	labelW := 42.0
-	colW := (s.cw - labelW) / float64(len(d.names))
+	// columns no wider than 38 mm: a short table stays together
+	colW := min((s.cw-labelW)/float64(len(d.names)), 38)
+	tw := labelW + colW*float64(len(d.names))
 	// Header: scenario names wrapped to at most three lines.
 	s.font("B", bodyPt)
 	lines := make([][]string, len(d.names))
@@ -281,7 +291,7 @@ func (s *sheet) table(y float64) float64 {
 	}
 	hh := float64(n)*3.4 + 1.5
 	p.SetFillColor(232, 236, 241)
-	p.Rect(margin, y, s.cw, hh, "F")
+	p.Rect(margin, y, tw, hh, "F")
 	s.grey(0)
 	for i, ls := range lines {
 		x := margin + labelW + float64(i)*colW
@@ -305,7 +315,7 @@ func (s *sheet) table(y float64) float64 {
 		h := rowH + float64(n-1)*3.3
 		if r%2 == 1 {
 			p.SetFillColor(246, 247, 249)
-			p.Rect(margin, y, s.cw, h, "F")
+			p.Rect(margin, y, tw, h, "F")
 		}
 		s.grey(30)
 		p.Text(margin+1, y+2.9, s.fit(rw.label, labelW-2))
@@ -317,6 +327,6 @@ func (s *sheet) table(y float64) float64 {
 		y += h
 	}
 	p.SetDrawColor(160, 160, 160)
-	p.Line(margin, y, margin+s.cw, y)
+	p.Line(margin, y, margin+tw, y)
 	return y
 }
