@@ -101,6 +101,9 @@ func medianAbsErr(ps []BacktestPoint, blind bool) (float64, int) {
 type btFigure struct {
 	run             string
 	informed, blind float64
+	// strip, when set, is every point of a metric on one row (the compact
+	// layout of a small chart); informed and blind are then unused.
+	strip []BacktestPoint
 }
 
 // btGroup is the figures of one metric, in the rows' order.
@@ -187,6 +190,10 @@ func ratioLabel(v float64) string {
 	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", v), "0"), ".") + "×"
 }
 
+// btMinPt is the smallest row font of the row-per-figure layout; below
+// it the chart draws one row per metric.
+const btMinPt = 6.5
+
 // btGap is the gap between two groups, in rows.
 const btGap = 0.45
 
@@ -220,7 +227,7 @@ func btColumns(gs []*btGroup, n int) [][]*btGroup {
 // Draw implements Chart.
 func (b *Backtest) Draw(c *Canvas) error {
 	c.Header("Back-test: predicted ÷ reported for published training runs",
-		fmt.Sprintf("%d reported figures of %d runs, one row each, grouped by metric. 1× is an exact prediction, 2× double, 0.5× half.",
+		fmt.Sprintf("%d reported figures of %d runs, grouped by metric. 1× is an exact prediction, 2× double, 0.5× half.",
 			b.Figures, b.Runs))
 	if len(b.Points) == 0 {
 		c.Empty("No published runs with reported figures to compare.")
@@ -259,21 +266,38 @@ func (b *Backtest) Draw(c *Canvas) error {
 	lh := c.lineHeight(sizeLabel)
 	gap := c.px(6)
 	// x axis labels and the axis title at the bottom
-	bottom := a.Bottom - lh - gap - c.lineHeight(sizeAxis) - gap
-	// one column while its rows get a line and a half; two when wide enough
-	cols := btColumns(gs, 1)
-	if float64(bottom-a.Top)/btUnits(gs) < 1.5*float64(lh) && a.W() >= c.px(640) {
-		cols = btColumns(gs, 2)
+	bottom0 := a.Bottom - lh - gap - c.lineHeight(sizeAxis) - gap
+	layout := func(gs []*btGroup) (cols [][]*btGroup, pitch, pt float64, bottom int) {
+		// one column while its rows get a line and a half; two when wide enough
+		cols = btColumns(gs, 1)
+		if float64(bottom0-a.Top)/btUnits(gs) < 1.5*float64(lh) && a.W() >= c.px(640) {
+			cols = btColumns(gs, 2)
+		}
+		units := 0.0
+		for _, col := range cols {
+			units = max(units, btUnits(col))
+		}
+		// rows no further apart than two lines: a short list stays together
+		pitch = min(float64(bottom0-a.Top)/units, 2*float64(lh))
+		bottom = a.Top + int(math.Ceil(pitch*units))
+		// the row font follows the row pitch, so rows never overlap
+		pt = min(sizeLabel, pitch*0.8*72/c.r.GetDPI())
+		return cols, pitch, pt, bottom
 	}
-	units := 0.0
-	for _, col := range cols {
-		units = max(units, btUnits(col))
+	cols, pitch, pt, bottom := layout(gs)
+	if pt < btMinPt {
+		// Too small for a row per figure: one row per metric, every run's
+		// marks on it.
+		strip := &btGroup{label: "One row per metric, a mark per run (enlarge for a row per run)"}
+		for _, g := range gs {
+			name := g.label
+			if g.unit != "" && g.unit != g.label {
+				name += " (" + g.unit + ")"
+			}
+			strip.figures = append(strip.figures, btFigure{run: name, strip: g.points})
+		}
+		cols, pitch, pt, bottom = layout([]*btGroup{strip})
 	}
-	// rows no further apart than two lines: a short list stays together
-	pitch := min(float64(bottom-a.Top)/units, 2*float64(lh))
-	bottom = a.Top + int(math.Ceil(pitch*units))
-	// the row font follows the row pitch, so rows never overlap
-	pt := min(sizeLabel, pitch*0.8*72/c.r.GetDPI())
 	if pt < 5 {
 		c.Empty(fmt.Sprintf("Too small for %d rows: enlarge the chart to see the back-test.", b.Figures))
 		return nil
@@ -382,6 +406,13 @@ func (b *Backtest) drawColumn(c *Canvas, gs []*btGroup, box Box, pitch, pt, half
 	c.Line(px(1), plot.Top, px(1), plot.Bottom, th.Foreground, 1, nil)
 	for _, mk := range marks {
 		f, m := mk.f, mk.y
+		for _, p := range f.strip {
+			if p.Blind {
+				b.point(c, px, p.Ratio(), m+off, r, Triangle, th.SeriesColour(1), half, arrow)
+			} else {
+				b.point(c, px, p.Ratio(), m-off, r, Circle, th.SeriesColour(0), half, arrow)
+			}
+		}
 		if f.informed > 0 && f.blind > 0 && px(f.informed) != px(f.blind) {
 			c.Line(px(f.informed), m, px(f.blind), m, withAlpha(th.Muted, 140), 1, nil)
 		}

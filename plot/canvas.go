@@ -59,6 +59,15 @@ type Canvas struct {
 	raster *raster
 	// widths caches Measure: text is measured far more often than drawn.
 	widths map[measured]int
+	// texts, when not nil, records every horizontal text's box (tests
+	// check that labels do not collide).
+	texts *[]drawnText
+}
+
+// drawnText is the box of one drawn text: left, baseline, width, height.
+type drawnText struct {
+	s          string
+	x, y, w, h int
 }
 
 type measured struct {
@@ -235,6 +244,10 @@ func (c *Canvas) Text(s string, x, y int, size float64, col color.Color, align A
 		x -= w / 2
 	case AlignRight:
 		x -= w
+	}
+	if c.texts != nil {
+		_, h := c.Measure(s, size)
+		*c.texts = append(*c.texts, drawnText{s, x, y, w, h})
 	}
 	if c.raster != nil {
 		c.raster.text(c.font, s, x, y, size, col)

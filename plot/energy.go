@@ -123,10 +123,8 @@ func (e *EnergySources) Draw(c *Canvas) error {
 	blank := make([]string, len(e.Rows))
 	var maxC, maxW float64
 	for i, r := range e.Rows {
+		// the scenario's own source is outlined and named in the legend
 		cats[i] = r.Name
-		if r.Current {
-			cats[i] = r.Name + " (scenario)"
-		}
 		maxC = max(maxC, r.CarbonTCO2e)
 		maxW = max(maxW, r.WaterOnsiteL+r.WaterOffsiteL)
 	}
@@ -145,8 +143,12 @@ func (e *EnergySources) Draw(c *Canvas) error {
 		lo, hi := fc.Y.Band(i)
 		mid := (lo + hi) / 2
 		_, lh := c.Measure("0", sizeValue)
-		c.Text(planner.HumanTCO2e(r.CarbonTCO2e), endC+c.px(5), mid+lh/3, sizeValue, c.Theme.Foreground, AlignLeft)
-		c.Text(planner.HumanLitres(r.WaterOnsiteL+r.WaterOffsiteL), endW+c.px(5), mid+lh/3, sizeValue, c.Theme.Foreground, AlignLeft)
+		// value labels only where a row is a line high, so they never
+		// run into each other (below plot.MinSize)
+		if hi-lo >= c.lineHeight(sizeValue) {
+			c.Text(planner.HumanTCO2e(r.CarbonTCO2e), endC+c.px(5), mid+lh/3, sizeValue, c.Theme.Foreground, AlignLeft)
+			c.Text(planner.HumanLitres(r.WaterOnsiteL+r.WaterOffsiteL), endW+c.px(5), mid+lh/3, sizeValue, c.Theme.Foreground, AlignLeft)
+		}
 		if r.Current {
 			w := int(float64(hi-lo) * 0.7)
 			a := mid - w/2 - c.px(2)

@@ -272,13 +272,14 @@ func (f *Fan) Draw(c *Canvas) error {
 		top = max(top, n)
 	}
 	share := func(n int) float64 { return float64(n) / float64(f.Samples) }
-	// headroom above the tallest bar for three rows of labels
+	// two rows of marker labels above the plot, so the share axis is
+	// scaled to the tallest bar alone (a third row, rare, goes inside)
 	lh := c.lineHeight(sizeLabel)
-	room := float64(c.Area.H() - c.px(60))
-	head := math.Min(0.6, float64(3*lh+c.px(10))/math.Max(room, 1))
+	const labelRows = 2
+	c.Area.Top += labelRows * lh
 	hi := f.Lo + float64(len(f.Counts))*f.Width
 	fr := c.Frame(Axis{Title: axisTitle(label, path), Min: f.Lo, Max: hi, Format: tickFormat(path)},
-		Axis{Title: "Share of samples", Min: 0, Max: share(top) / (1 - head), ZeroBased: true, Format: planner.HumanPercent})
+		Axis{Title: "Share of samples", Min: 0, Max: share(top), ZeroBased: true, Format: planner.HumanPercent})
 	p := fr.Plot
 	for i, n := range f.Counts {
 		if n == 0 {
@@ -342,7 +343,7 @@ func (f *Fan) Draw(c *Canvas) error {
 	}
 	for _, m := range marks {
 		x := fr.X.Px(m.v)
-		c.Line(x, p.Top, x, p.Bottom, colour(m), m.width, m.dash)
+		c.Line(x, p.Top-labelRows*lh+c.px(4), x, p.Bottom, colour(m), m.width, m.dash)
 	}
 	for _, m := range marks {
 		x := fr.X.Px(m.v)
@@ -364,7 +365,7 @@ func (f *Fan) Draw(c *Canvas) error {
 			x0 = p.Right - w
 		}
 		r := place(x0, x0+w)
-		c.plateText(m.text, tx, p.Top+lh*(r+1), sizeLabel, colour(m), m.align)
+		c.plateText(m.text, tx, p.Top+lh*(r+1-labelRows)-c.px(3), sizeLabel, colour(m), m.align)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package plot
 
 import (
 	"image/color"
+	"math"
 	"strings"
 )
 
@@ -16,8 +17,14 @@ func (c *Canvas) lineHeight(size float64) int {
 // free area and moves the area's top below them.
 func (c *Canvas) Header(title, subtitle string) {
 	a := &c.Area
+	// a title wider than the chart wraps rather than running off the edge
 	y := a.Top + c.lineHeight(sizeTitle)*3/4
-	c.Text(title, a.Left, y, sizeTitle, c.Theme.Foreground, AlignLeft)
+	for i, line := range c.wrap(title, a.W(), sizeTitle) {
+		if i > 0 {
+			y += c.lineHeight(sizeTitle)
+		}
+		c.Text(line, a.Left, y, sizeTitle, c.Theme.Foreground, AlignLeft)
+	}
 	a.Top = y + c.px(6)
 	for _, line := range c.wrap(subtitle, a.W(), sizeSubtitle) {
 		a.Top += c.lineHeight(sizeSubtitle)
@@ -33,10 +40,15 @@ func (c *Canvas) Footnote(lines ...string) {
 	for _, l := range lines {
 		all = append(all, c.wrap(l, c.Area.W(), sizeNote)...)
 	}
+	lh := c.lineHeight(sizeNote)
+	// in a chart squeezed below its MinSize the notes give way to the
+	// plot: at most a third of the free height, the first lines kept
+	if keep := (c.Area.H()/3 - c.px(10)) / lh; len(all) > keep {
+		all = all[:max(0, keep)]
+	}
 	if len(all) == 0 {
 		return
 	}
-	lh := c.lineHeight(sizeNote)
 	y := c.Area.Bottom - lh*(len(all)-1)
 	for _, l := range all {
 		c.Text(l, c.Area.Left, y, sizeNote, c.Theme.Muted, AlignLeft)
@@ -77,6 +89,11 @@ func (c *Canvas) Legend(items []LegendItem) {
 	width := func(it LegendItem) int {
 		w, _ := c.Measure(it.Label, sizeLabel)
 		return sw + gap + w
+	}
+	// a label wider than the chart (a long scenario name) is clipped
+	items = append([]LegendItem(nil), items...)
+	for i := range items {
+		items[i].Label = c.clip(items[i].Label, c.Area.W()-sw-gap, sizeLabel)
 	}
 	var rows [][]LegendItem
 	var row []LegendItem
@@ -184,8 +201,13 @@ func (c *Canvas) Frame(x, y Axis) *Frame {
 	a := c.Area
 	lh := c.lineHeight(sizeLabel)
 	measureW := func(s string) int { w, _ := c.Measure(s, sizeLabel); return w }
-	// vertical labels keep two lines apart, so the grid stays calm
-	measureH := func(string) int { return lh * 2 }
+	// vertical labels keep two lines apart, so the grid stays calm; on a
+	// short plot a line and a third, so the axis can end near the data
+	vGap := lh * 2
+	if a.H() < 12*lh {
+		vGap = lh + lh/3
+	}
+	measureH := func(string) int { return vGap }
 	gap := c.px(6)
 	left, bottom := a.Left, a.Bottom
 	if y.Title != "" {
@@ -195,14 +217,29 @@ func (c *Canvas) Frame(x, y Axis) *Frame {
 		bottom -= c.lineHeight(sizeAxis) + gap
 	}
 	// y labels: a band axis wraps names to at most 30% of the width.
+	// Names wrap to two lines only where a band has room for two; where a
+	// band is lower than a line, every k-th name is drawn (thinned).
 	var yLines [][]string
 	yLabelW := 0
 	maxYW := a.W() * 3 / 10
-	if len(y.Categories) > 0 {
-		for _, cat := range y.Categories {
+	yThin := 1
+	if n := len(y.Categories); n > 0 {
+		band := float64(bottom-2*lh-gap-a.Top) / float64(n)
+		maxLines := 2
+		if band < float64(2*lh) {
+			maxLines, maxYW = 1, a.W()*45/100
+		}
+		if band < float64(lh) {
+			yThin = int(math.Ceil(float64(lh) / math.Max(band, 1)))
+		}
+		for i, cat := range y.Categories {
+			if i%yThin != 0 {
+				yLines = append(yLines, nil)
+				continue
+			}
 			lines := c.wrap(cat, maxYW, sizeLabel)
-			if len(lines) > 2 {
-				lines = []string{lines[0], c.clip(strings.Join(lines[1:], " "), maxYW, sizeLabel)}
+			if len(lines) > maxLines {
+				lines = append(lines[:maxLines-1], c.clip(strings.Join(lines[maxLines-1:], " "), maxYW, sizeLabel))
 			}
 			yLines = append(yLines, lines)
 			for _, l := range lines {
@@ -226,10 +263,16 @@ func (c *Canvas) Frame(x, y Axis) *Frame {
 	if n := len(x.Categories); n > 0 {
 		slot := (right - plotLeft) / n
 		maxLines := 1
+		// three lines, four on a chart tall enough that the plot keeps
+		// most of its height
+		most := 3
+		if a.H() >= 16*lh {
+			most = 4
+		}
 		for _, cat := range x.Categories {
 			lines := c.wrap(cat, slot-c.px(6), sizeLabel)
-			if len(lines) > 3 {
-				lines = []string{lines[0], lines[1], c.clip(strings.Join(lines[2:], " "), slot-c.px(6), sizeLabel)}
+			if len(lines) > most {
+				lines = append(lines[:most-1], c.clip(strings.Join(lines[most-1:], " "), slot-c.px(6), sizeLabel))
 			}
 			for i, l := range lines {
 				lines[i] = c.clip(l, slot-c.px(2), sizeLabel)

@@ -190,8 +190,9 @@ func TestBacktestRows(t *testing.T) {
 }
 
 // TestBacktestFitsRows draws the catalogue's back-test at the window's
-// sizes and checks every row gets at least a readable line: the row font
-// (80% of the pitch) is at least 5 points.
+// sizes: at 1200 x 700 every figure gets a row of at least btMinPt; smaller
+// charts (the Charts tab at 1366 x 768 is about 900 x 430) show one row per
+// metric instead of the old "Too small" message, down to plot.MinSize.
 func TestBacktestFitsRows(t *testing.T) {
 	cat, err := assets.Catalog()
 	if err != nil {
@@ -201,17 +202,28 @@ func TestBacktestFitsRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, sz := range [][2]int{{1200, 700}, {800, 500}} {
+	mw, mh := MinSize(KindBacktest)
+	for _, tc := range []struct {
+		w, h   int
+		perRun bool
+	}{{1200, 700, true}, {1700, 850, true}, {800, 500, false}, {900, 430, false}, {mw, mh, false}} {
 		var b bytes.Buffer
-		if err := Render(ch, SVG, Options{Width: sz[0], Height: sz[1]}, &b); err != nil {
+		if err := Render(ch, SVG, Options{Width: tc.w, Height: tc.h}, &b); err != nil {
 			t.Fatal(err)
 		}
-		if strings.Contains(b.String(), "Too small") {
-			t.Errorf("%dx%d: want the rows, got the too-small message", sz[0], sz[1])
+		svg := b.String()
+		if strings.Contains(svg, "Too small") {
+			t.Errorf("%dx%d: want the rows, got the too-small message", tc.w, tc.h)
 		}
-		for _, name := range []string{"GPT-3 175B", "Facility energy (kWh)", "1×"} {
-			if !strings.Contains(b.String(), name) {
-				t.Errorf("%dx%d: want %q in the SVG", sz[0], sz[1], name)
+		want := []string{"Facility energy (kWh)", "Cost: cloud rent (USD)", "1×"}
+		if tc.perRun {
+			want = append(want, "GPT-3 175B", "Gemini 1.0 Ultra")
+		} else {
+			want = append(want, "One row per metric")
+		}
+		for _, name := range want {
+			if !strings.Contains(svg, name) {
+				t.Errorf("%dx%d: want %q in the SVG", tc.w, tc.h, name)
 			}
 		}
 	}

@@ -297,7 +297,10 @@ func (c *Canvas) placeLabel(f *Frame, placed []Box, m CostMark, size float64, co
 			continue
 		}
 		c.Text(m.Label, b.Left, b.Bottom-th/5, size, col, AlignLeft)
-		return append(placed, b)
+		// a placed label keeps the next ones a few pixels away, so two
+		// names never run together ("Gemini 1.0 UltraGPT-4")
+		pad := c.px(4)
+		return append(placed, Box{b.Left - pad, b.Top, b.Right + pad, b.Bottom})
 	}
 	return placed
 }

@@ -1,7 +1,11 @@
 package plot
 
 import (
+	"fmt"
 	"image/color"
+	"strings"
+
+	"aiplan/planner"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
@@ -150,4 +154,37 @@ func dc(c color.Color) drawing.Color {
 		d.A = 1
 	}
 	return d
+}
+
+// Theme names for a saved chart.
+const (
+	ThemeLight = "light"
+	ThemeDark  = "dark"
+)
+
+// ThemeNames lists the themes a saved chart can use, the default first:
+// a chart saved for a report goes on white paper.
+var ThemeNames = []string{ThemeLight, ThemeDark}
+
+// ThemeByName returns the theme named name ("" is light). The error names
+// the field "theme" and the accepted names.
+func ThemeByName(name string) (Theme, error) {
+	switch name {
+	case "", ThemeLight:
+		return Light(), nil
+	case ThemeDark:
+		return Dark(), nil
+	}
+	return Theme{}, &planner.FieldError{Field: "theme", Value: fmt.Sprintf("%q", name), Msg: "accepted: " + strings.Join(ThemeNames, ", ")}
+}
+
+// SaveOptions are the options of a chart saved to a file (the window's
+// Save PNG and Save SVG): w x h pixels in the named theme, light by
+// default whatever the window's theme, so that it sits on a white page.
+func SaveOptions(w, h int, theme string) (Options, error) {
+	t, err := ThemeByName(theme)
+	if err != nil {
+		return Options{}, err
+	}
+	return Options{Width: w, Height: h, Theme: &t}, nil
 }

@@ -149,8 +149,21 @@ func (t *Tornado) Draw(c *Canvas) error {
 	if len(t.None) > 0 {
 		notes = append(notes, "No effect on this output: "+strings.Join(t.None, ", ")+".")
 	}
-	if t.Hidden > 0 {
-		notes = append(notes, fmt.Sprintf("%d smaller inputs not shown.", t.Hidden))
+	// as many bars as get a line and a half each (name and end labels),
+	// the largest swings first; the rest are counted in a note
+	bars, hidden := t.T.Bars, t.Hidden
+	foot := 2 // the "not shown" line and the gap above the notes
+	for _, n := range notes {
+		foot += len(c.wrap(n, c.Area.W(), sizeNote))
+	}
+	lhl := c.lineHeight(sizeLabel)
+	room := c.Area.H() - foot*c.lineHeight(sizeNote) - 2*lhl - c.lineHeight(sizeAxis) - c.px(18)
+	if fit := max(1, room/(lhl*3/2)); fit < len(bars) {
+		hidden += len(bars) - fit
+		bars = bars[:fit]
+	}
+	if hidden > 0 {
+		notes = append(notes, fmt.Sprintf("%d smaller inputs not shown.", hidden))
 	}
 	c.Footnote(notes...)
 
@@ -159,7 +172,7 @@ func (t *Tornado) Draw(c *Canvas) error {
 	// category labels take up to 30% of the area)
 	lo, hi := t.T.Base, t.T.Base
 	leftW, rightW := 0, 0
-	for _, b := range t.T.Bars {
+	for _, b := range bars {
 		lo = math.Min(lo, math.Min(b.OutputLow, b.OutputHigh))
 		hi = math.Max(hi, math.Max(b.OutputLow, b.OutputHigh))
 		for _, txt := range t.labels(b, h) {
@@ -186,14 +199,14 @@ func (t *Tornado) Draw(c *Canvas) error {
 	if lo >= 0 && axLo < 0 && leftW == 0 {
 		axLo = 0
 	}
-	cats := make([]string, len(t.T.Bars))
-	for i, b := range t.T.Bars {
+	cats := make([]string, len(bars))
+	for i, b := range bars {
 		cats[i] = b.Label
 	}
 	f := c.Frame(Axis{Title: axisTitle(label, path), Min: axLo, Max: axHi, Format: tickFormat(path)}, Axis{Categories: cats})
 	base := f.X.Px(t.T.Base)
 	_, lh := c.Measure("0", sizeValue)
-	for i, b := range t.T.Bars {
+	for i, b := range bars {
 		top, bottom := f.Y.Band(i)
 		inset := max((bottom-top)/6, (bottom-top-c.px(56))/2)
 		box := func(v float64, shrink int) Box {

@@ -285,7 +285,9 @@ func (w *Waterfall) drawItemised(c *Canvas, f *Frame, bars []Box, lh int) {
 	c.Line(rev.Left+inset, y1, rev.Right-inset, y1, ink, 1.5, dash)
 	c.Line(rev.Right-inset, y1, gap.Right+c.px(8), y1, ink, 1.5, dash)
 	label := "listed only: " + planner.HumanUSD(w.ItemisedGapUSD)
-	c.plateText(label, (gap.Left+gap.Right)/2, y1-c.px(5), sizeLabel, ink, AlignCenter)
+	// centred on the gap bar, but never past the chart's right edge
+	lw, _ := c.Measure(label, sizeLabel)
+	c.plateText(label, min((gap.Left+gap.Right)/2, c.Area.Right-lw/2-c.px(3)), y1-c.px(5), sizeLabel, ink, AlignCenter)
 	label = "listed " + signedUSD(-w.ItemisedRevenueUSD)
 	if y1-y0 >= lh+c.px(6) {
 		c.plateText(label, (rev.Left+rev.Right)/2, (y0+y1)/2+lh/2, sizeValue, ink, AlignCenter)
