@@ -95,7 +95,13 @@ func TestSweepDialog(t *testing.T) {
 	})
 
 	t.Run("cancel", func(t *testing.T) {
-		d := NewSweepDialog(cat, base, win)
+		// MFU is swept, so the base must not disclose GPU-hours (GPT-4 class
+		// does): otherwise a run that finishes before the cancel lands fails.
+		blind := f.Scenarios[len(f.Scenarios)-1]
+		if _, ok := blind.Values[planner.KeyGPUHours]; ok {
+			t.Fatalf("want a built-in scenario without disclosed GPU-hours, got %q", blind.Name)
+		}
+		d := NewSweepDialog(cat, blind, win)
 		finished := make(chan error, 1)
 		d.OnFinished = func(err error) { finished <- err }
 		results := 0
