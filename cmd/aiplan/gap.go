@@ -61,20 +61,13 @@ var (
 const gapPriorFlag = "prior-vintages"
 
 func runGap(e *env) int {
-	fs := newFlagSet()
-	fs.Bool(gapBoolFlags...)
-	fs.Value(gapChoiceFlags...)
-	fs.Value(gapFlags...)
-	fs.Value(gapMethodFlags...)
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("gap: %v", err)
-	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["gap"].usage)
-		return exitOK
-	}
-	if len(fs.Positional()) > 0 {
-		return e.usageError("gap: unexpected argument %q; inputs are flags such as --dc-revenue 150B", fs.Positional()[0])
+	fs := newFlags()
+	fs.Bools(gapBoolFlags...)
+	fs.Texts(gapChoiceFlags...)
+	fs.Texts(gapFlags...)
+	fs.Texts(gapMethodFlags...)
+	if code, done := e.parseOnly("gap", fs, "inputs are flags such as --dc-revenue 150B"); done {
+		return code
 	}
 	if fs.Has("presets") {
 		return writeGapPresets(e, fs.Has("json"))
@@ -101,7 +94,7 @@ func runGap(e *env) int {
 // caller declares it), the gap flags and --prior-vintages: the inputs, the
 // flags given as typed (for cliFieldError), and, when ok is false, the exit
 // code after the error has been reported.
-func gapFromFlags(e *env, fs *flagSet) (in planner.GapInputs, given map[string]string, code int, ok bool) {
+func gapFromFlags(e *env, fs *flags) (in planner.GapInputs, given map[string]string, code int, ok bool) {
 	cat, ok := e.catalog()
 	if !ok {
 		return in, nil, exitFail, false
@@ -170,7 +163,7 @@ func gapFromFlags(e *env, fs *flagSet) (in planner.GapInputs, given map[string]s
 
 // checkMethodFlags refuses a flag that belongs to another method than the
 // scenario's, naming the flag and both methods.
-func checkMethodFlags(e *env, fs *flagSet, method, preset string, hasMethod bool) (int, bool) {
+func checkMethodFlags(e *env, fs *flags, method, preset string, hasMethod bool) (int, bool) {
 	own := planner.MethodKeys(method)
 	for _, name := range append(append([]string{gapPriorFlag}, gapFlags...), gapMethodFlags...) {
 		if _, set := fs.Get(name); !set && !fs.Has(name) {
@@ -191,7 +184,7 @@ func checkMethodFlags(e *env, fs *flagSet, method, preset string, hasMethod bool
 }
 
 // runGapScenarios evaluates every bubble-risk scenario of a file.
-func runGapScenarios(e *env, fs *flagSet, path string) int {
+func runGapScenarios(e *env, fs *flags, path string) int {
 	for _, name := range append(append([]string{"preset", "method", gapPriorFlag}, gapFlags...), gapMethodFlags...) {
 		if _, set := fs.Get(name); set || fs.Has(name) {
 			return e.usageError("--%s: not accepted with --scenarios (the file holds the inputs)", name)

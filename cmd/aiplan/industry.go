@@ -68,24 +68,17 @@ type industryOutput struct {
 }
 
 func runIndustry(e *env) int {
-	fs := newFlagSet()
-	fs.Bool("json", "help")
-	fs.Value("preset", "energy", "cooling", "series")
-	fs.Value(industryNumeric...)
-	fs.Value(currencyFlagNames...)
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("industry: %v", err)
+	fs := newFlags()
+	fs.Bools("json")
+	fs.Texts("preset", "energy", "cooling", "series")
+	fs.Texts(industryNumeric...)
+	fs.Texts(currencyFlagNames...)
+	if code, done := e.parseOnly("industry", fs, "inputs are flags such as --gw 1"); done {
+		return code
 	}
 	basis, err := nominalCurrencyFromFlags("industry", fs.Get)
 	if err != nil {
 		return e.usageError("%v", err)
-	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["industry"].usage)
-		return exitOK
-	}
-	if len(fs.Positional()) > 0 {
-		return e.usageError("industry: unexpected argument %q; inputs are flags such as --gw 1", fs.Positional()[0])
 	}
 	out, code, ok := industryFromFlags(e, fs)
 	if !ok {
@@ -99,7 +92,7 @@ func runIndustry(e *env) int {
 }
 
 // industryFromFlags resolves and evaluates the build-out the flags describe.
-func industryFromFlags(e *env, fs *flagSet) (out industryOutput, code int, ok bool) {
+func industryFromFlags(e *env, fs *flags) (out industryOutput, code int, ok bool) {
 	cat, ok := e.catalog()
 	if !ok {
 		return out, exitFail, false
