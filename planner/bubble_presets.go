@@ -216,6 +216,10 @@ func CheckBubbleScenarios(list []BubbleScenario, baseline string) error {
 		if err := s.Validate(); err != nil {
 			return fmt.Errorf("bubble-risk scenario %q: %w", s.Name, err)
 		}
+		if s.Method == MethodPerGW {
+			return fmt.Errorf("bubble-risk scenario %q: method %s is for 'aiplan gap' only; accepted in a file: %s",
+				s.Name, MethodPerGW, strings.Join(BubbleMethods(), ", "))
+		}
 	}
 	if baseline != "" && !names[baseline] {
 		return fmt.Errorf("bubble baseline %q is not one of the bubble-risk scenarios", baseline)
