@@ -181,7 +181,12 @@ func (wr *writer) industrySheet() error {
 			return err
 		}
 	}
-	return wr.industryBuildOut(data.ExampleSeries, cells, st[1])
+	rep, _ := assets.Reported() // reported hyperscaler capex; nil: error below
+	series, err := planner.HyperscalerCapexSeries(rep)
+	if err != nil {
+		return err
+	}
+	return wr.industryBuildOut(series, cells, st[1])
 }
 
 // industryBuildOut writes the capex series' build-out table.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"aiplan/assets"
 	"fmt"
 	"image"
 	"math"
@@ -360,10 +361,15 @@ func (v *IndustryView) coolingText() {
 // drawChart renders the example capex series' build-out at the current
 // inputs off the UI goroutine.
 func (v *IndustryView) drawChart() {
-	in, series := v.res.Inputs, v.data.ExampleSeries
+	in := v.res.Inputs
 	dk, _ := v.data.Reference("denmarkWithdrawalM3")
 	v.latest.Run(func() func() {
-		years, err := planner.BuildOut(in, series.Years)
+		rep, _ := assets.Reported() // reported hyperscaler capex; nil: error below
+		series, err := planner.HyperscalerCapexSeries(rep)
+		var years []planner.BuildOutYear
+		if err == nil {
+			years, err = planner.BuildOut(in, series.Years)
+		}
 		var im image.Image
 		if err == nil {
 			var ch *plot.Industry

@@ -239,11 +239,12 @@ func round3(v float64) float64 {
 	return f
 }
 
-// industryChartKind is 'aiplan chart industry': the example capex series of
-// assets/industry.json as a build-out at Epoch AI's 1 GW model.
+// industryChartKind is 'aiplan chart industry': the reported big-four
+// hyperscaler capex (assets/reported.json) as a build-out at Epoch AI's 1 GW
+// model.
 const industryChartKind = "industry"
 
-// industryChart builds the build-out chart of the example capex series.
+// industryChart builds the build-out chart of the reported capex series.
 func industryChart(cat *planner.Catalog) (plot.Chart, error) {
 	data, err := assets.Industry()
 	if err != nil {
@@ -253,16 +254,24 @@ func industryChart(cat *planner.Catalog) (plot.Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	years, err := planner.BuildOut(res.Inputs, data.ExampleSeries.Years)
+	rep, err := assets.Reported()
+	if err != nil {
+		return nil, err
+	}
+	series, err := planner.HyperscalerCapexSeries(rep)
+	if err != nil {
+		return nil, err
+	}
+	years, err := planner.BuildOut(res.Inputs, series.Years)
 	if err != nil {
 		return nil, err
 	}
 	in := res.Inputs
 	sub := fmt.Sprintf("Capex (%s) / %s per GW (Epoch AI, May 2026); energy at %s utilisation, PUE %s; water withdrawal %s + %s L/kWh (Li et al.); all segments' capex, not only AI.",
-		data.ExampleSeries.Source, planner.HumanUSD(in.CapexPerGWUSD), planner.HumanPercent(in.Utilization), planner.FormatNumber(in.PUE),
+		series.Source, planner.HumanUSD(in.CapexPerGWUSD), planner.HumanPercent(in.Utilization), planner.FormatNumber(in.PUE),
 		planner.FormatNumber(in.WUEWithdrawalLPerKWh), planner.FormatNumber(in.EWIFWithdrawalLPerKWh))
 	dk, _ := data.Reference("denmarkWithdrawalM3")
-	return plot.NewIndustry(data.ExampleSeries.Name, sub, years, dk.Value)
+	return plot.NewIndustry(series.Name, sub, years, dk.Value)
 }
 
 // industryView is the window's Industry tab; the embedded industry file
