@@ -87,8 +87,8 @@ func expandIndustry(fm string, cells map[string]string) string {
 	return string(out)
 }
 
-// industrySheet writes Epoch AI's 1 GW preset and the example capex series
-// of assets/industry.json as live formulas following
+// industrySheet writes Epoch AI's 1 GW preset of assets/industry.json and
+// the reported hyperscaler capex series as live formulas following
 // planner.EvaluateIndustry and planner.BuildOut.
 func (wr *writer) industrySheet() error {
 	data, err := assets.Industry()
