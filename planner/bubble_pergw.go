@@ -3,6 +3,7 @@ package planner
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
 // MethodPerGW reads the gap from the installed capacity instead of the
@@ -47,6 +48,16 @@ func PerGWGapInputs(cat *Catalog, ind IndustryResult, source string) (GapInputs,
 		GW: ind.GW, AnnualCostPerGWUSD: ind.AnnualCostPerGWUSD, Margin: margin.Value,
 		Source: source + "; margin: Cahn's end-user gross margin (Sequoia 2024)"}
 	return in, in.Validate()
+}
+
+// checkFileMethod refuses per-gw in a scenario file: the window's tab and
+// the workbook's sheet model the bubble-risk methods only.
+func (in *GapInputs) checkFileMethod() error {
+	if in.Method != MethodPerGW {
+		return nil
+	}
+	return &FieldError{Field: "method", Value: MethodPerGW,
+		Msg: "is a method of 'aiplan gap' only; accepted in a file: " + strings.Join(BubbleMethods(), ", ")}
 }
 
 // perGWCost is the installed base's annual cost of ownership, the yearly

@@ -66,6 +66,11 @@ func TestPerGWMethod(t *testing.T) {
 	if err := planner.CheckBubbleScenarios([]planner.BubbleScenario{{Name: "x", GapInputs: in}}, ""); err == nil || !strings.Contains(err.Error(), "per-gw") {
 		t.Errorf("per-gw in a file: %v; want refused naming the method", err)
 	}
+	f := planner.NewFile(cat.Version, nil)
+	f.Gap = &in
+	if err := f.Check(); err == nil || !strings.Contains(err.Error(), "per-gw") {
+		t.Errorf("per-gw as a file's gap: %v; want refused naming the method", err)
+	}
 }
 
 // TestScenarioBuildOut: a scenario's capex read in GW at Epoch's capex per

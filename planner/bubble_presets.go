@@ -216,9 +216,8 @@ func CheckBubbleScenarios(list []BubbleScenario, baseline string) error {
 		if err := s.Validate(); err != nil {
 			return fmt.Errorf("bubble-risk scenario %q: %w", s.Name, err)
 		}
-		if s.Method == MethodPerGW {
-			return fmt.Errorf("bubble-risk scenario %q: method %s is for 'aiplan gap' only; accepted in a file: %s",
-				s.Name, MethodPerGW, strings.Join(BubbleMethods(), ", "))
+		if err := s.checkFileMethod(); err != nil {
+			return fmt.Errorf("bubble-risk scenario %q: %w", s.Name, err)
 		}
 	}
 	if baseline != "" && !names[baseline] {
