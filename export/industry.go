@@ -87,8 +87,8 @@ func expandIndustry(fm string, cells map[string]string) string {
 	return string(out)
 }
 
-// industrySheet writes Epoch AI's 1 GW preset and the example capex series
-// of assets/industry.json as live formulas following
+// industrySheet writes Epoch AI's 1 GW preset of assets/industry.json and
+// the reported hyperscaler capex series as live formulas following
 // planner.EvaluateIndustry and planner.BuildOut.
 func (wr *writer) industrySheet() error {
 	data, err := assets.Industry()
@@ -181,7 +181,12 @@ func (wr *writer) industrySheet() error {
 			return err
 		}
 	}
-	return wr.industryBuildOut(data.ExampleSeries, cells, st[1])
+	rep, _ := assets.Reported() // reported hyperscaler capex; nil: error below
+	series, err := planner.HyperscalerCapexSeries(rep)
+	if err != nil {
+		return err
+	}
+	return wr.industryBuildOut(series, cells, st[1])
 }
 
 // industryBuildOut writes the capex series' build-out table.

@@ -27,7 +27,12 @@ func industryWant(t *testing.T, cat *planner.Catalog) (planner.IndustryResult, [
 	if err != nil {
 		t.Fatal(err)
 	}
-	years, err := planner.BuildOut(res.Inputs, data.ExampleSeries.Years)
+	rep, _ := assets.Reported()
+	series, err := planner.HyperscalerCapexSeries(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	years, err := planner.BuildOut(res.Inputs, series.Years)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -147,7 +147,7 @@ func TestReadValidates(t *testing.T) {
 		v    any
 		want string
 	}{
-		{planner.KeyGPUs, -5, `Assumptions!` + ref(planner.KeyGPUs) + `, Accelerators (gpus): "-5" is not accepted; accepted: 1 to 1e+08, a whole number`},
+		{planner.KeyGPUs, -5, `Assumptions!` + ref(planner.KeyGPUs) + `, Accelerators (gpus): "-5" is not accepted; accepted: 1 to 100,000,000, a whole number`},
 		{planner.KeyMFU, 1.5, `Assumptions!` + ref(planner.KeyMFU) + `, MFU (mfu): "1.5" is not accepted; accepted: 0.001 to 1`},
 		{planner.KeyGPUs, 10.5, "a whole number"},
 		{planner.KeyPUE, "abc", `PUE`},

@@ -78,6 +78,8 @@ func MethodKeys(m string) []string {
 		return []string{GapKeyCapex, GapKeyLife, GapKeyReturn, GapKeyGrossMargin, GapKeyPriorVintages}
 	case MethodCapexRatio:
 		return []string{GapKeyCapex, GapKeyCapexRevenueRatio}
+	case MethodPerGW:
+		return []string{GapKeyGW, GapKeyAnnualCostPerGW, GapKeyMargin}
 	}
 	return nil
 }
@@ -85,7 +87,7 @@ func MethodKeys(m string) []string {
 // MethodOf returns the method whose own inputs include key and that is
 // not m, for error messages ("" when key is common to all methods).
 func MethodOf(key, m string) string {
-	for _, other := range BubbleMethods() {
+	for _, other := range GapMethods() {
 		if other == m {
 			continue
 		}
@@ -109,8 +111,11 @@ func (in *GapInputs) method() string {
 // firstCapex is the first year's capex vintage: the accelerator run-rate
 // for cahn, K otherwise.
 func (in *GapInputs) firstCapex() float64 {
-	if in.method() == MethodCahn {
+	switch in.method() {
+	case MethodCahn:
 		return in.DCRevenueUSD
+	case MethodPerGW:
+		return in.perGWCost()
 	}
 	return in.CapexUSD
 }
@@ -118,7 +123,7 @@ func (in *GapInputs) firstCapex() float64 {
 // life is the life that spreads a vintage: 1 for capex-ratio (no vintages:
 // each year's capex is set against that year's revenue).
 func (in *GapInputs) life() float64 {
-	if in.method() == MethodCapexRatio {
+	if m := in.method(); m == MethodCapexRatio || m == MethodPerGW {
 		return 1
 	}
 	return in.LifeYears
@@ -136,6 +141,9 @@ func (in *GapInputs) vintageUSD(capex float64) float64 {
 		return capex * (1 + in.ReturnRate*in.LifeYears) / in.GrossMargin
 	case MethodCapexRatio:
 		return capex / in.CapexRevenueRatio
+	case MethodPerGW:
+		// PerGWRequiredRevenue with G x cost per GW = capex (the year's cost)
+		return capex / (1 - in.Margin)
 	}
 	return RequiredRevenue(capex, in.GPUShare, in.Margin)
 }
@@ -171,12 +179,16 @@ func (in *GapInputs) methodInput(key string) (bool, string) {
 		return in.GrossMargin != 0, FormatNumber(in.GrossMargin)
 	case GapKeyCapexRevenueRatio:
 		return in.CapexRevenueRatio != 0, FormatNumber(in.CapexRevenueRatio)
+	case GapKeyGW:
+		return in.GW != 0, FormatNumber(in.GW)
+	case GapKeyAnnualCostPerGW:
+		return in.AnnualCostPerGWUSD != 0, FormatNumber(in.AnnualCostPerGWUSD)
 	}
 	return false, ""
 }
 
 var allMethodKeys = []string{GapKeyDCRevenue, GapKeyGPUShare, GapKeyMargin, GapKeyCapex, GapKeyLife,
-	GapKeyReturn, GapKeyGrossMargin, GapKeyCapexRevenueRatio, GapKeyPriorVintages}
+	GapKeyReturn, GapKeyGrossMargin, GapKeyCapexRevenueRatio, GapKeyPriorVintages, GapKeyGW, GapKeyAnnualCostPerGW}
 
 // validateMethod checks the method, that no input of another method is set
 // (the error names the input and both methods), and the method's own
@@ -185,7 +197,7 @@ func (in *GapInputs) validateMethod() error {
 	m := in.method()
 	own := MethodKeys(m)
 	if own == nil {
-		return choiceError("method", in.Method, BubbleMethods())
+		return choiceError("method", in.Method, GapMethods())
 	}
 	for _, k := range allMethodKeys {
 		if set, v := in.methodInput(k); set && !containsKey(own, k) {
@@ -228,6 +240,10 @@ func (in *GapInputs) checkMethodInput(k string) error {
 		return checkRange(k, in.GrossMargin, bubbleMinGross, 1, "0.01 to 1 (or 1% to 100%)")
 	case GapKeyCapexRevenueRatio:
 		return checkRange(k, in.CapexRevenueRatio, bubbleMinRatio, bubbleMaxRatio, "0.01 to 10 (or 1% to 1000%)")
+	case GapKeyGW:
+		// the industry model's ranges of gw, annual-cost-per-gw and margin
+		_, err := PerGWRequiredRevenue(in.GW, in.AnnualCostPerGWUSD, in.Margin)
+		return err
 	}
 	return nil
 }
@@ -239,6 +255,8 @@ func methodConvention(in *GapInputs) string {
 		return "capex-return (Kupperman, Praetorian Capital 2025): required revenue = (K / L + return x K) / gross margin per year of each capex vintage's life"
 	case MethodCapexRatio:
 		return "capex-ratio (Bain & Company, Technology Report 2025): required revenue = capex / sustainable capex-to-revenue ratio, each year"
+	case MethodPerGW:
+		return "per-gw: required revenue = GW x annual cost of ownership per GW / (1 - margin), each year for the installed base (annual cost per GW: the industry model, Epoch AI 2026)"
 	}
 	return "required revenue = data-centre revenue run-rate / GPU share of TCO / (1 - end-user gross margin) per year of capex (Cahn, Sequoia 2023 and 2024)"
 }
@@ -270,6 +288,10 @@ func (in *GapInputs) SetInput(key string, x float64) error {
 		in.GrossMargin = x
 	case GapKeyCapexRevenueRatio:
 		in.CapexRevenueRatio = x
+	case GapKeyGW:
+		in.GW = x
+	case GapKeyAnnualCostPerGW:
+		in.AnnualCostPerGWUSD = x
 	default:
 		if _, _, ok := gapLimits(key); !ok {
 			return &FieldError{Field: key, Msg: "not a gap input"}

@@ -216,6 +216,9 @@ func CheckBubbleScenarios(list []BubbleScenario, baseline string) error {
 		if err := s.Validate(); err != nil {
 			return fmt.Errorf("bubble-risk scenario %q: %w", s.Name, err)
 		}
+		if err := s.checkFileMethod(); err != nil {
+			return fmt.Errorf("bubble-risk scenario %q: %w", s.Name, err)
+		}
 	}
 	if baseline != "" && !names[baseline] {
 		return fmt.Errorf("bubble baseline %q is not one of the bubble-risk scenarios", baseline)

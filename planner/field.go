@@ -184,13 +184,19 @@ func FieldKeys() []string {
 	return keys
 }
 
-// RangeText describes the accepted range, e.g. "0.1% to 100%" or "1 to 1e+08".
+// RangeText describes the accepted range in numbers for people, e.g.
+// "0.1% to 100%" or "1 to 100,000,000" (HumanNumber); years stay as
+// written ("2010 to 2100").
 func (f *Field) RangeText() string {
-	if f.Percent {
-		return fmt.Sprintf("%s to %s (or %s to %s)", FormatNumber(f.Min), FormatNumber(f.Max),
-			FormatNumber(f.Min*100)+"%", FormatNumber(f.Max*100)+"%")
+	num := HumanNumber
+	if f.Unit == "year" {
+		num = FormatNumber
 	}
-	s := FormatNumber(f.Min) + " to " + FormatNumber(f.Max)
+	if f.Percent {
+		return fmt.Sprintf("%s to %s (or %s to %s)", num(f.Min), num(f.Max),
+			num(f.Min*100)+"%", num(f.Max*100)+"%")
+	}
+	s := num(f.Min) + " to " + num(f.Max)
 	if f.Unit != "" && f.Unit != "x" && f.Unit != "ratio" && f.Unit != "count" && f.Unit != "fraction" && f.Unit != "year" {
 		s += " " + f.Unit
 	}

@@ -157,6 +157,9 @@ func (f *File) Check() error {
 		if err := f.Gap.Validate(); err != nil {
 			return fmt.Errorf("gap inputs: %w", err)
 		}
+		if err := f.Gap.checkFileMethod(); err != nil {
+			return fmt.Errorf("gap inputs: %w", err)
+		}
 	}
 	if err := CheckBubbleScenarios(f.BubbleScenarios, f.BubbleBaseline); err != nil {
 		return err

@@ -103,6 +103,11 @@ type GapInputs struct {
 	// CapexRevenueRatio is c, the sustainable capex-to-revenue ratio
 	// (capex-ratio), in [0.01, 10].
 	CapexRevenueRatio float64 `json:"capexRevenueRatio,omitempty"`
+	// GW is the installed AI IT capacity and AnnualCostPerGWUSD its annual
+	// cost of ownership per GW (per-gw, see MethodPerGW); GW grows by
+	// CapexGrowth.
+	GW                 float64 `json:"gw,omitempty"`
+	AnnualCostPerGWUSD float64 `json:"annualCostPerGWUSD,omitempty"`
 	// RevenueNotAI marks a revenue side that is not AI revenue (Bain's
 	// funding sources); the coverage ratio is then null.
 	RevenueNotAI bool `json:"revenueNotAI,omitempty"`
@@ -304,6 +309,9 @@ func EvaluateGap(in GapInputs) (GapResult, error) {
 		r.DataCentreCostUSD = in.DCRevenueUSD / in.GPUShare
 	}
 	r.AICapexUSD = r.DataCentreCostUSD
+	if r.Method == MethodPerGW {
+		r.AICapexUSD = 0 // a yearly cost, not capex: no coverage ratio
+	}
 	r.VintageRevenueUSD = in.vintageUSD(capex0)
 
 	vintages := make([]float64, in.Years)
@@ -368,6 +376,8 @@ func gapConventions(in *GapInputs, r *GapResult) []string {
 	c := []string{methodConvention(in)}
 	if r.Method == MethodCapexRatio {
 		c = append(c, "capex-ratio: no depreciation life or vintages; each year's capex needs capex / c of revenue that year")
+	} else if r.Method == MethodPerGW {
+		c = append(c, "per-gw: no vintages; the installed GW (grown by capex-growth) is costed whole each year; capexUSD rows are that annual cost of ownership; coverageRatio is null (a cost, not capex)")
 	} else if in.LifeYears == 1 {
 		c = append(c, "depreciation life L = 1: each year's capex is set against one year of revenue, Cahn's convention; the presets reproduce his published figures")
 	} else {

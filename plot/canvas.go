@@ -217,6 +217,11 @@ func (c *Canvas) Measure(s string, size float64) (w, h int) {
 	// The height of a line is the font size, not the glyphs' box, so that
 	// lines line up whatever their letters.
 	h = int(math.Ceil(size * c.r.GetDPI() / 72))
+	if s == "" {
+		// go-chart measures an empty text as a box from +MaxInt to
+		// -MaxInt: a huge negative width
+		return 0, h
+	}
 	k := measured{s, size}
 	if w, ok := c.widths[k]; ok {
 		return w, h
@@ -229,6 +234,7 @@ func (c *Canvas) Measure(s string, size float64) (w, h int) {
 		c.textStyle(size, c.Theme.Foreground)
 		w = c.r.MeasureText(s).Width()
 	}
+	w = max(w, 0)
 	c.widths[k] = w
 	return w, h
 }

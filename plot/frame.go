@@ -255,7 +255,9 @@ func (c *Canvas) Frame(x, y Axis) *Frame {
 	plotLeft := left + yLabelW + gap
 	right := a.Right
 	if len(x.Categories) == 0 && x.Format != nil {
-		right -= measureW(x.Format(x.Max))/2 + c.px(2)
+		// the last label sits at Max or, when Max has none (a year axis
+		// ending mid-year), at the next whole value the ticks round up to
+		right -= max(measureW(x.Format(x.Max)), measureW(x.Format(math.Ceil(x.Max))))/2 + c.px(2)
 	}
 	// x labels
 	var xLines [][]string

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"sort"
 
 	"aiplan/planner"
 )
@@ -69,29 +68,10 @@ func NewGapCompare(results []planner.BubbleResult, rep *planner.ReportedData) (*
 // series reports; guidance when any part is guidance) and lists NVIDIA's
 // fiscal years and the labs' run-rates as they are.
 func reportedMarks(rep *planner.ReportedData) []ReportedMarks {
-	type acc struct {
-		usd      float64
-		n        int
-		guidance bool
-	}
-	capex := map[int]*acc{}
-	nCapex := 0
 	nvidia := ReportedMarks{Label: reportedNvidiaLabel, Shape: Triangle}
 	labs := ReportedMarks{Label: reportedLabsLabel, Shape: Diamond}
 	for _, s := range rep.Series {
 		switch {
-		case s.Kind == planner.ReportedKindCapex:
-			nCapex++
-			for _, p := range s.Points {
-				a := capex[p.Year]
-				if a == nil {
-					a = &acc{}
-					capex[p.Year] = a
-				}
-				a.usd += p.ValueUSD
-				a.n++
-				a.guidance = a.guidance || p.Has(planner.FlagGuidance)
-			}
 		case s.Kind == planner.ReportedKindRevenue && s.ID != planner.ReportedNVDAQuarter:
 			for _, p := range s.Points {
 				nvidia.Points = append(nvidia.Points, ReportedMark{Year: p.Year, USD: p.ValueUSD, Guidance: p.Has(planner.FlagGuidance)})
@@ -103,12 +83,9 @@ func reportedMarks(rep *planner.ReportedData) []ReportedMarks {
 		}
 	}
 	sum := ReportedMarks{Label: reportedCapexLabel, Shape: Square}
-	for y, a := range capex {
-		if a.n == nCapex {
-			sum.Points = append(sum.Points, ReportedMark{Year: y, USD: a.usd, Guidance: a.guidance})
-		}
+	for _, y := range rep.CapexSum() {
+		sum.Points = append(sum.Points, ReportedMark{Year: y.Year, USD: y.USD, Guidance: y.Guidance})
 	}
-	sort.Slice(sum.Points, func(i, j int) bool { return sum.Points[i].Year < sum.Points[j].Year })
 	var out []ReportedMarks
 	for _, m := range []ReportedMarks{sum, nvidia, labs} {
 		if len(m.Points) > 0 {

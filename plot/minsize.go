@@ -16,10 +16,11 @@ var minSizes = map[Kind][2]int{
 	KindBacktest:      {560, 360},
 	KindGap:           {560, 360},
 	KindWaterfall:     {760, 440},
-	KindProjection:    {640, 400},
+	KindProjection:    {640, 440},
 	KindFan:           {560, 380},
 	KindTornado:       {560, 440},
 	KindIndustry:      {600, 380},
+	KindGapCompare:    {760, 520},
 }
 
 // MinSize returns the smallest size, in pixels at scale 1 (multiply by the

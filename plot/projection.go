@@ -211,6 +211,7 @@ func (p *Projection) Draw(c *Canvas) error {
 	// thresholds
 	_, lh := c.Measure("0", sizeLabel)
 	var placed []Box
+	marks := p.forecastBoxes(c, f)
 	for i, t := range planner.Thresholds {
 		k := planner.ThresholdKeys[i]
 		y := f.Y.Px(t)
@@ -224,6 +225,10 @@ func (p *Projection) Draw(c *Canvas) error {
 		}
 		tw, _ := c.Measure(label, sizeLabel)
 		b := Box{f.Plot.Left + c.px(6), y - lh - c.px(3), f.Plot.Left + c.px(6) + tw, y - c.px(2)}
+		if overlapsAny(b, marks) {
+			// a forecast's mark sits on the left: the label goes right
+			b.Left, b.Right = f.Plot.Right-c.px(6)-tw, f.Plot.Right-c.px(6)
+		}
 		c.plateText(label, b.Left, y-c.px(4), sizeLabel, c.Theme.Foreground, AlignLeft)
 		placed = append(placed, b)
 		if ty := p.Result.ThresholdYears[k]; ty != nil {
@@ -231,6 +236,7 @@ func (p *Projection) Draw(c *Canvas) error {
 		}
 	}
 	// markers first, then labels where they fit
+	placed = p.forecastMarks(c, f, placed)
 	r := 4.5 * c.Scale
 	for _, m := range p.Points {
 		x, y := f.X.PxAxis(float64(m.Year)), f.Y.Px(m.USD)
@@ -265,7 +271,7 @@ func (p *Projection) Draw(c *Canvas) error {
 	for _, m := range p.Points {
 		placed = c.placeLabel(f, placed, m, sizeValue, c.Theme.Muted, r)
 	}
-	p.drawForecasts(c, f, placed)
+	p.forecastLabels(c, f, placed)
 	return nil
 }
 
@@ -282,27 +288,39 @@ func (c *Canvas) placeLabel(f *Frame, placed []Box, m CostMark, size float64, co
 		{x - tw/2, y - gap - th, x + tw/2, y - gap},
 		{x - tw/2, y + gap, x + tw/2, y + gap + th},
 	}
+	b, ok := freeBox(f, placed, cands)
+	if !ok {
+		return placed
+	}
+	c.Text(m.Label, b.Left, b.Bottom-th/5, size, col, AlignLeft)
+	// a placed label keeps the next ones a few pixels away, so two
+	// names never run together ("Gemini 1.0 UltraGPT-4")
+	pad := c.px(4)
+	return append(placed, Box{b.Left - pad, b.Top, b.Right + pad, b.Bottom})
+}
+
+// freeBox is the first of cands inside the plot that overlaps none of
+// placed.
+func freeBox(f *Frame, placed, cands []Box) (Box, bool) {
 	for _, b := range cands {
 		if b.Left < f.Plot.Left || b.Right > f.Plot.Right || b.Top < f.Plot.Top || b.Bottom > f.Plot.Bottom {
 			continue
 		}
-		clash := false
-		for _, o := range placed {
-			if b.Left < o.Right && o.Left < b.Right && b.Top < o.Bottom && o.Top < b.Bottom {
-				clash = true
-				break
-			}
+		if !overlapsAny(b, placed) {
+			return b, true
 		}
-		if clash {
-			continue
-		}
-		c.Text(m.Label, b.Left, b.Bottom-th/5, size, col, AlignLeft)
-		// a placed label keeps the next ones a few pixels away, so two
-		// names never run together ("Gemini 1.0 UltraGPT-4")
-		pad := c.px(4)
-		return append(placed, Box{b.Left - pad, b.Top, b.Right + pad, b.Bottom})
 	}
-	return placed
+	return Box{}, false
+}
+
+// overlapsAny reports whether b overlaps one of boxes.
+func overlapsAny(b Box, boxes []Box) bool {
+	for _, o := range boxes {
+		if b.Left < o.Right && o.Left < b.Right && b.Top < o.Bottom && o.Top < b.Bottom {
+			return true
+		}
+	}
+	return false
 }
 
 func abs(v int) int {

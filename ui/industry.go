@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"aiplan/assets"
 	"fmt"
 	"image"
 	"math"
@@ -30,7 +31,7 @@ const industryCustom = "(none: defaults)"
 // 1 GW model) with its capex, annual cost, required revenue (the per-gw gap
 // method), energy, carbon, water consumption and withdrawal (Li et al.),
 // heat reuse and a dedicated supply; the cooling trade-off side by side;
-// and the example capex series as a build-out chart. Every input shows its
+// and the reported hyperscaler capex series as a build-out chart. Every input shows its
 // source. Widgets are fields so tests can drive them.
 type IndustryView struct {
 	Preset, Energy, Cooling *widget.Select
@@ -357,13 +358,18 @@ func (v *IndustryView) coolingText() {
 	v.CoolingTable.SetText(b.String())
 }
 
-// drawChart renders the example capex series' build-out at the current
+// drawChart renders the reported hyperscaler capex series' build-out at the current
 // inputs off the UI goroutine.
 func (v *IndustryView) drawChart() {
-	in, series := v.res.Inputs, v.data.ExampleSeries
+	in := v.res.Inputs
 	dk, _ := v.data.Reference("denmarkWithdrawalM3")
 	v.latest.Run(func() func() {
-		years, err := planner.BuildOut(in, series.Years)
+		rep, _ := assets.Reported() // reported hyperscaler capex; nil: error below
+		series, err := planner.HyperscalerCapexSeries(rep)
+		var years []planner.BuildOutYear
+		if err == nil {
+			years, err = planner.BuildOut(in, series.Years)
+		}
 		var im image.Image
 		if err == nil {
 			var ch *plot.Industry

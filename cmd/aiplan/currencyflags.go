@@ -112,15 +112,6 @@ func (b moneyBasis) printText(e *env) {
 // declareCurrencyFlags declares --currency, --dollar-year and --deflator on
 // f and returns their lookup for currencyFromFlags.
 func declareCurrencyFlags(f *flags) func(string) (string, bool) {
-	vals := map[string]*string{}
-	for _, n := range currencyFlagNames {
-		vals[n] = f.String(n)
-	}
-	return func(n string) (string, bool) {
-		p := vals[n]
-		if p == nil || !f.Has(n) {
-			return "", false
-		}
-		return *p, true
-	}
+	f.Texts(currencyFlagNames...)
+	return f.Get
 }

@@ -27,23 +27,16 @@ actual, secondary, unverified).`,
 var dataBoolFlags = []string{"json", "help"}
 
 func runData(e *env) int {
-	fs := newFlagSet()
-	fs.Bool(dataBoolFlags...)
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("data: %v", err)
-	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["data"].usage)
-		return exitOK
-	}
-	if len(fs.Positional()) > 0 {
-		return e.usageError("data: unexpected argument %q; the only flag is --json", fs.Positional()[0])
+	f := newFlags()
+	f.Bools(dataBoolFlags...)
+	if code, done := e.parseOnly("data", f, "the only flag is --json"); done {
+		return code
 	}
 	rep, err := assets.Reported()
 	if err != nil {
 		return e.fail("data: %v", err)
 	}
-	if fs.Has("json") {
+	if f.Has("json") {
 		return writeJSON(e, rep)
 	}
 	fprintf(e.stdout, "Reported series, as of %s (USD)\n%s\n", rep.AsOf, rep.Note)

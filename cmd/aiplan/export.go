@@ -32,15 +32,9 @@ writes it to standard output. 'aiplan import' reads it back.`,
 }
 
 func runExport(e *env) int {
-	f := newFlags()
-	o := declareOutputFlags(f)
-	pos, code, done := e.parseFlags("export", f)
+	pos, out, code, done := e.parseOutputCommand("export", "OUT.xlsx", "the workbook to write")
 	if done {
 		return code
-	}
-	out, ok := o.path()
-	if !ok {
-		return e.usageError("export: -o OUT.xlsx is required (the workbook to write; - for standard output)")
 	}
 	if len(pos) > 1 {
 		return e.usageError("export: unexpected argument %q; give one scenario file", pos[1])
@@ -73,6 +67,22 @@ type outputFlags struct{ o, output *string }
 
 func declareOutputFlags(f *flags) outputFlags {
 	return outputFlags{o: f.String("o"), output: f.String("output")}
+}
+
+// parseOutputCommand parses the flags of a command whose only flag is -o
+// (--output): the positional arguments and the output path; -o missing is
+// a usage error naming what to give (form) and what it is (what).
+func (e *env) parseOutputCommand(name, form, what string) (pos []string, out string, code int, done bool) {
+	f := newFlags()
+	o := declareOutputFlags(f)
+	if pos, code, done = e.parseFlags(name, f); done {
+		return nil, "", code, true
+	}
+	out, ok := o.path()
+	if !ok {
+		return nil, "", e.usageError("%s: -o %s is required (%s; - for standard output)", name, form, what), true
+	}
+	return pos, out, exitOK, false
 }
 
 // path returns the -o / --output value.

@@ -17,6 +17,7 @@ import (
 type flags struct {
 	fs    *flag.FlagSet
 	given map[string]bool
+	texts map[string]*string // declared with Texts, read with Get
 }
 
 // errHelp is returned by parse when --help or -h was given.
@@ -26,7 +27,7 @@ func newFlags() *flags {
 	fs := flag.NewFlagSet("aiplan", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	f := &flags{fs: fs, given: map[string]bool{}}
+	f := &flags{fs: fs, given: map[string]bool{}, texts: map[string]*string{}}
 	f.Bool("help")
 	return f
 }
@@ -121,6 +122,32 @@ func (f *flags) String(name string) *string {
 	p := new(string)
 	f.fs.Var(&stringValue{once{name, f.given}, p}, name, "")
 	return p
+}
+
+// Bools declares boolean flags by name (help is always declared).
+func (f *flags) Bools(names ...string) {
+	for _, n := range names {
+		if n != "help" {
+			f.Bool(n)
+		}
+	}
+}
+
+// Texts declares flags taking a text value, read back by name with Get.
+func (f *flags) Texts(names ...string) {
+	for _, n := range names {
+		f.texts[n] = f.String(n)
+	}
+}
+
+// Get returns the text of a flag declared with Texts and whether it was
+// given.
+func (f *flags) Get(name string) (string, bool) {
+	p := f.texts[name]
+	if p == nil || !f.Has(name) {
+		return "", false
+	}
+	return *p, true
 }
 
 // Quantity declares a flag read with planner.ParseQuantity into p; check,

@@ -16,9 +16,10 @@ import (
 func init() {
 	register("gap", command{
 		summary: "bubble-risk scenarios: the AI investment-versus-revenue gap by Cahn's, Kupperman's or Bain's method, year by year",
-		usage: `aiplan gap [--preset ID | --method cahn|capex-return|capex-ratio] [method flags]
-           [--ai-revenue USD] [--capex-growth X] [--revenue-growth X] [--years N] [--json]
-aiplan gap --scenarios FILE [--json]
+		usage: `aiplan gap [--preset ID | --method cahn|capex-return|capex-ratio|per-gw] [method flags]
+           [--ai-revenue USD] [--capex-growth X] [--revenue-growth X] [--years N]
+           [--currency USD|EUR|GBP] [--json]
+aiplan gap --scenarios FILE [--currency USD|EUR|GBP] [--json]
 aiplan gap --presets
 
 Methods and their flags (a flag of another method is an error):
@@ -28,6 +29,8 @@ Methods and their flags (a flag of another method is an error):
                 --capex USD --life YEARS --return F --gross-margin F --prior-vintages
   capex-ratio   (Bain, Technology Report 2025) required = capex / ratio
                 --capex USD --capex-revenue-ratio F
+  per-gw        (installed capacity) required = GW x annual cost per GW / (1 - margin)
+                --gw GW --annual-cost-per-gw USD --margin F
 gap = required revenue - revenue, per year, over --years rows from the
 preset's year. Flags override the preset (--preset; else the method's own:
 cahn sequoia-2024, capex-return kupperman-2025, capex-ratio bain-2025).
@@ -37,7 +40,14 @@ year on count; --prior-vintages also counts the vintages of the L - 1 years
 before (the steady state). coverageRatio = first-year AI revenue / AI capex
 (null where the revenue side is not AI revenue). --scenarios FILE evaluates
 every bubble-risk scenario of a .aiplan file (an older file's one gap model
-counts as one). Quantities accept 150B, $150B, 50%, 2.4x, 1e9.`,
+counts as one). per-gw starts from the industry preset epoch-1gw-2026 (1 GW,
+its annual cost of ownership per GW, about $8.5B) and Cahn's 50% margin,
+from 2026; --capex-growth grows the installed GW. Every model also reports
+its implied build-out: its capex in GW at the industry preset's capex per GW
+($38B) and that build-out's TWh, tCO2e, water consumed and withdrawn a year
+(JSON buildOut). --currency converts the JSON's USD figures at the ECB
+annual average (nominal; --dollar-year is not applied here). Quantities
+accept 150B, $150B, 50%, 2.4x, 1e9.`,
 		run: runGap,
 	})
 }
@@ -50,7 +60,7 @@ var (
 		"capex-growth", "revenue-growth", "years"}
 	// gapMethodFlags are the numeric flags of the other methods.
 	gapMethodFlags = []string{planner.GapKeyCapex, planner.GapKeyReturn, planner.GapKeyGrossMargin,
-		planner.GapKeyCapexRevenueRatio}
+		planner.GapKeyCapexRevenueRatio, planner.GapKeyGW, planner.GapKeyAnnualCostPerGW}
 	// gapChoiceFlags take a word or a path.
 	gapChoiceFlags = []string{"preset", "method", "scenarios"}
 	// gapBoolFlags are the switches.
@@ -61,26 +71,32 @@ var (
 const gapPriorFlag = "prior-vintages"
 
 func runGap(e *env) int {
-	fs := newFlagSet()
-	fs.Bool(gapBoolFlags...)
-	fs.Value(gapChoiceFlags...)
-	fs.Value(gapFlags...)
-	fs.Value(gapMethodFlags...)
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("gap: %v", err)
+	fs := newFlags()
+	fs.Bools(gapBoolFlags...)
+	fs.Texts(gapChoiceFlags...)
+	fs.Texts(gapFlags...)
+	fs.Texts(gapMethodFlags...)
+	money := declareCurrencyFlags(fs)
+	if code, done := e.parseOnly("gap", fs, "inputs are flags such as --dc-revenue 150B"); done {
+		return code
 	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["gap"].usage)
-		return exitOK
-	}
-	if len(fs.Positional()) > 0 {
-		return e.usageError("gap: unexpected argument %q; inputs are flags such as --dc-revenue 150B", fs.Positional()[0])
+	basis, err := nominalCurrencyFromFlags("gap", money)
+	if err != nil {
+		return e.usageError("%v", err)
 	}
 	if fs.Has("presets") {
 		return writeGapPresets(e, fs.Has("json"))
 	}
+	cat, ok := e.catalog()
+	if !ok {
+		return exitFail
+	}
+	ind, _, err := gapIndustry(cat)
+	if err != nil {
+		return e.fail("gap: %v", err)
+	}
 	if path, ok := fs.Get("scenarios"); ok {
-		return runGapScenarios(e, fs, path)
+		return runGapScenarios(e, fs, path, ind, basis)
 	}
 	in, given, code, ok := gapFromFlags(e, fs)
 	if !ok {
@@ -90,10 +106,13 @@ func runGap(e *env) int {
 	if err != nil {
 		return e.usageError("%s", cliFieldError(err, given))
 	}
+	g := withBuildOut(ind, "", r)
 	if fs.Has("json") {
-		return writeJSON(e, r)
+		return writeMoneyJSON(e, g, basis)
 	}
 	writeGapTable(e.stdout, &r)
+	writeBuildOut(e.stdout, &g)
+	basis.printText(e)
 	return exitOK
 }
 
@@ -101,7 +120,7 @@ func runGap(e *env) int {
 // caller declares it), the gap flags and --prior-vintages: the inputs, the
 // flags given as typed (for cliFieldError), and, when ok is false, the exit
 // code after the error has been reported.
-func gapFromFlags(e *env, fs *flagSet) (in planner.GapInputs, given map[string]string, code int, ok bool) {
+func gapFromFlags(e *env, fs *flags) (in planner.GapInputs, given map[string]string, code int, ok bool) {
 	cat, ok := e.catalog()
 	if !ok {
 		return in, nil, exitFail, false
@@ -112,18 +131,29 @@ func gapFromFlags(e *env, fs *flagSet) (in planner.GapInputs, given map[string]s
 	}
 	preset, hasPreset := fs.Get("preset")
 	method, hasMethod := fs.Get("method")
-	if hasMethod {
+	switch {
+	case hasMethod && method == planner.MethodPerGW:
+		if hasPreset {
+			return in, nil, e.usageError("--preset: not accepted with --method per-gw (it starts from the industry preset %s)", gapBuildOutPreset), false
+		}
+		if in, err = perGWStart(cat); err != nil {
+			return in, nil, e.fail("gap: %v", err), false
+		}
+		preset = planner.MethodPerGW
+	case hasMethod:
 		if preset, err = planner.MethodDefaultPreset(method); err != nil {
-			return in, nil, e.usageError("--method: %q is not accepted; accepted: %s", method, strings.Join(planner.BubbleMethods(), ", ")), false
+			return in, nil, e.usageError("--method: %q is not accepted; accepted: %s", method, strings.Join(planner.GapMethods(), ", ")), false
 		}
 		if p, _ := fs.Get("preset"); hasPreset {
 			preset = p
 		}
+		fallthrough
+	default:
+		if preset == "" {
+			preset = planner.GapPreset2024
+		}
+		in, err = planner.BubblePreset(cat, rep, preset)
 	}
-	if preset == "" {
-		preset = planner.GapPreset2024
-	}
-	in, err = planner.BubblePreset(cat, rep, preset)
 	if err != nil {
 		if planner.ErrField(err) == "preset" {
 			return in, nil, e.usageError("--preset: %q is not accepted; accepted: %s", preset,
@@ -170,7 +200,7 @@ func gapFromFlags(e *env, fs *flagSet) (in planner.GapInputs, given map[string]s
 
 // checkMethodFlags refuses a flag that belongs to another method than the
 // scenario's, naming the flag and both methods.
-func checkMethodFlags(e *env, fs *flagSet, method, preset string, hasMethod bool) (int, bool) {
+func checkMethodFlags(e *env, fs *flags, method, preset string, hasMethod bool) (int, bool) {
 	own := planner.MethodKeys(method)
 	for _, name := range append(append([]string{gapPriorFlag}, gapFlags...), gapMethodFlags...) {
 		if _, set := fs.Get(name); !set && !fs.Has(name) {
@@ -191,7 +221,7 @@ func checkMethodFlags(e *env, fs *flagSet, method, preset string, hasMethod bool
 }
 
 // runGapScenarios evaluates every bubble-risk scenario of a file.
-func runGapScenarios(e *env, fs *flagSet, path string) int {
+func runGapScenarios(e *env, fs *flags, path string, ind planner.IndustryInputs, basis moneyBasis) int {
 	for _, name := range append(append([]string{"preset", "method", gapPriorFlag}, gapFlags...), gapMethodFlags...) {
 		if _, set := fs.Get(name); set || fs.Has(name) {
 			return e.usageError("--%s: not accepted with --scenarios (the file holds the inputs)", name)
@@ -210,9 +240,14 @@ func runGapScenarios(e *env, fs *flagSet, path string) int {
 		return e.usageError("--scenarios: %s: %v", path, err)
 	}
 	if fs.Has("json") {
-		return writeJSON(e, res)
+		out := make([]gapJSON, len(res))
+		for i := range res {
+			out[i] = withBuildOut(ind, res[i].Name, res[i].GapResult)
+		}
+		return writeMoneyJSON(e, out, basis)
 	}
 	writeBubbleTable(e.stdout, planner.CompareBubble(res, f.BubbleBaseline))
+	basis.printText(e)
 	return exitOK
 }
 
@@ -246,6 +281,10 @@ func writeGapTable(w io.Writer, r *planner.GapResult) {
 		fprintf(w, "  (capex %s / life %s years + return %s x capex) / gross margin %s = %s needed in the first year\n\n",
 			planner.HumanUSD(in.CapexUSD), planner.FormatNumber(in.LifeYears), planner.HumanPercent(in.ReturnRate),
 			planner.HumanPercent(in.GrossMargin), planner.HumanUSD(planner.KuppermanRequired(in.CapexUSD, in.LifeYears, in.ReturnRate, in.GrossMargin)))
+	case planner.MethodPerGW:
+		fprintf(w, "  %s GW x annual cost %s per GW = %s / (1 - margin %s) = %s needed in the first year\n\n",
+			planner.HumanNumber(in.GW), planner.HumanUSD(in.AnnualCostPerGWUSD), planner.HumanUSD(r.DataCentreCostUSD),
+			planner.HumanPercent(in.Margin), planner.HumanUSD(r.VintageRevenueUSD))
 	case planner.MethodCapexRatio:
 		fprintf(w, "  capex %s / capex-to-revenue ratio %s = %s needed per year\n\n",
 			planner.HumanUSD(in.CapexUSD), planner.HumanPercent(in.CapexRevenueRatio), planner.HumanUSD(r.VintageRevenueUSD))

@@ -20,15 +20,9 @@ Any other workbook is refused.`,
 }
 
 func runImport(e *env) int {
-	f := newFlags()
-	o := declareOutputFlags(f)
-	pos, code, done := e.parseFlags("import", f)
+	pos, out, code, done := e.parseOutputCommand("import", "FILE.aiplan", "the scenario file to write")
 	if done {
 		return code
-	}
-	out, ok := o.path()
-	if !ok {
-		return e.usageError("import: -o FILE.aiplan is required (the scenario file to write; - for standard output)")
 	}
 	if len(pos) != 1 {
 		return e.usageError("import: give exactly one workbook (REPORT.xlsx), got %d arguments", len(pos))

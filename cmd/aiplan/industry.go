@@ -68,24 +68,17 @@ type industryOutput struct {
 }
 
 func runIndustry(e *env) int {
-	fs := newFlagSet()
-	fs.Bool("json", "help")
-	fs.Value("preset", "energy", "cooling", "series")
-	fs.Value(industryNumeric...)
-	fs.Value(currencyFlagNames...)
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("industry: %v", err)
+	fs := newFlags()
+	fs.Bools("json")
+	fs.Texts("preset", "energy", "cooling", "series")
+	fs.Texts(industryNumeric...)
+	fs.Texts(currencyFlagNames...)
+	if code, done := e.parseOnly("industry", fs, "inputs are flags such as --gw 1"); done {
+		return code
 	}
 	basis, err := nominalCurrencyFromFlags("industry", fs.Get)
 	if err != nil {
 		return e.usageError("%v", err)
-	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["industry"].usage)
-		return exitOK
-	}
-	if len(fs.Positional()) > 0 {
-		return e.usageError("industry: unexpected argument %q; inputs are flags such as --gw 1", fs.Positional()[0])
 	}
 	out, code, ok := industryFromFlags(e, fs)
 	if !ok {
@@ -99,7 +92,7 @@ func runIndustry(e *env) int {
 }
 
 // industryFromFlags resolves and evaluates the build-out the flags describe.
-func industryFromFlags(e *env, fs *flagSet) (out industryOutput, code int, ok bool) {
+func industryFromFlags(e *env, fs *flags) (out industryOutput, code int, ok bool) {
 	cat, ok := e.catalog()
 	if !ok {
 		return out, exitFail, false
@@ -246,11 +239,12 @@ func round3(v float64) float64 {
 	return f
 }
 
-// industryChartKind is 'aiplan chart industry': the example capex series of
-// assets/industry.json as a build-out at Epoch AI's 1 GW model.
+// industryChartKind is 'aiplan chart industry': the reported big-four
+// hyperscaler capex (assets/reported.json) as a build-out at Epoch AI's 1 GW
+// model.
 const industryChartKind = "industry"
 
-// industryChart builds the build-out chart of the example capex series.
+// industryChart builds the build-out chart of the reported capex series.
 func industryChart(cat *planner.Catalog) (plot.Chart, error) {
 	data, err := assets.Industry()
 	if err != nil {
@@ -260,16 +254,24 @@ func industryChart(cat *planner.Catalog) (plot.Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	years, err := planner.BuildOut(res.Inputs, data.ExampleSeries.Years)
+	rep, err := assets.Reported()
+	if err != nil {
+		return nil, err
+	}
+	series, err := planner.HyperscalerCapexSeries(rep)
+	if err != nil {
+		return nil, err
+	}
+	years, err := planner.BuildOut(res.Inputs, series.Years)
 	if err != nil {
 		return nil, err
 	}
 	in := res.Inputs
 	sub := fmt.Sprintf("Capex (%s) / %s per GW (Epoch AI, May 2026); energy at %s utilisation, PUE %s; water withdrawal %s + %s L/kWh (Li et al.); all segments' capex, not only AI.",
-		data.ExampleSeries.Source, planner.HumanUSD(in.CapexPerGWUSD), planner.HumanPercent(in.Utilization), planner.FormatNumber(in.PUE),
+		series.Source, planner.HumanUSD(in.CapexPerGWUSD), planner.HumanPercent(in.Utilization), planner.FormatNumber(in.PUE),
 		planner.FormatNumber(in.WUEWithdrawalLPerKWh), planner.FormatNumber(in.EWIFWithdrawalLPerKWh))
 	dk, _ := data.Reference("denmarkWithdrawalM3")
-	return plot.NewIndustry(data.ExampleSeries.Name, sub, years, dk.Value)
+	return plot.NewIndustry(series.Name, sub, years, dk.Value)
 }
 
 // industryView is the window's Industry tab; the embedded industry file

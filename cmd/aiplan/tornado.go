@@ -246,19 +246,16 @@ func hasGapFlag(args []string) bool {
 // runGapTornado is 'aiplan tornado --gap': the gap inputs by the swing they
 // cause in the first-year or the cumulative gap.
 func runGapTornado(e *env) int {
-	fs := newFlagSet()
-	fs.Bool("gap", "json", "help", gapPriorFlag)
-	fs.Value("preset", "output")
-	fs.Value(gapFlags...)
-	if err := fs.Parse(e.args); err != nil {
-		return e.usageError("tornado --gap: %v", err)
+	fs := newFlags()
+	fs.Bools("gap", "json", gapPriorFlag)
+	fs.Texts("preset", "output")
+	fs.Texts(gapFlags...)
+	pos, code, done := e.parseFlags("tornado", fs)
+	if done {
+		return code
 	}
-	if fs.Has("help") {
-		fprintf(e.stdout, "%s\n", commands["tornado"].usage)
-		return exitOK
-	}
-	if len(fs.Positional()) > 0 {
-		return e.usageError("tornado --gap: unexpected argument %q; inputs are flags such as --gpu-share 0.5", fs.Positional()[0])
+	if code, done := e.noArgs("tornado --gap", pos, "inputs are flags such as --gpu-share 0.5"); done {
+		return code
 	}
 	output := planner.GapOutputGap
 	if s, ok := fs.Get("output"); ok {
