@@ -207,7 +207,7 @@ func GapTornado(in GapInputs, vars []Uncertain, output string) (Tornado, error) 
 		if !(lo <= r.Low && r.Low <= r.Likely && r.Likely <= r.High && r.High <= hi) {
 			return Tornado{}, &FieldError{Field: v.Key,
 				Value: fmt.Sprintf("%s,%s,%s", FormatNumber(r.Low), FormatNumber(r.Likely), FormatNumber(r.High)),
-				Msg:   fmt.Sprintf("accepted: %s <= low <= likely <= high <= %s", FormatNumber(lo), FormatNumber(hi))}
+				Msg:   fmt.Sprintf("accepted: %s <= low <= likely <= high <= %s", HumanNumber(lo), HumanNumber(hi))}
 		}
 	}
 	likely := in

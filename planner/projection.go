@@ -113,11 +113,11 @@ func (in *ProjectionInputs) Validate() error {
 	}
 	if in.GrowthLow > in.Growth {
 		return &FieldError{Field: "growth-low", Value: FormatNumber(in.GrowthLow),
-			Msg: "accepted: 0.1 up to --growth (" + FormatNumber(in.Growth) + ")"}
+			Msg: "accepted: 0.1 up to --growth (" + HumanNumber(in.Growth) + ")"}
 	}
 	if in.GrowthHigh < in.Growth {
 		return &FieldError{Field: "growth-high", Value: FormatNumber(in.GrowthHigh),
-			Msg: "accepted: --growth (" + FormatNumber(in.Growth) + ") up to 100"}
+			Msg: "accepted: --growth (" + HumanNumber(in.Growth) + ") up to 100"}
 	}
 	if in.Until < in.BaseYear || in.Until > in.BaseYear+projMaxSpan {
 		return &FieldError{Field: "until", Value: fmt.Sprint(in.Until),

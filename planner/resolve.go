@@ -211,7 +211,7 @@ func (r *resolver) model(in *Inputs) error {
 	}
 	if hasActive && hasParams && active > params {
 		return &FieldError{Field: KeyActiveParams, Value: FormatNumber(active),
-			Msg: fmt.Sprintf("accepted: at most the total parameters (%s)", FormatNumber(params))}
+			Msg: fmt.Sprintf("accepted: at most the total parameters (%s)", HumanNumber(params))}
 	}
 	if !hasActive && hasParams {
 		active, hasActive = params, true
@@ -229,7 +229,7 @@ func (r *resolver) model(in *Inputs) error {
 		tokens, hasTokens = params*tpp, true
 		if err := FieldByKey(KeyTokens).Check(tokens); err != nil {
 			return &FieldError{Field: KeyTokensPerParam, Value: FormatNumber(tpp),
-				Msg: "gives " + FormatNumber(tokens) + " tokens; tokens " + FieldByKey(KeyTokens).RangeText()}
+				Msg: "gives " + HumanNumber(tokens) + " tokens; tokens " + FieldByKey(KeyTokens).RangeText()}
 		}
 		r.prov[KeyTokens] = Resolved{Value: tokens, Unit: "tokens", Source: "= parameters x tokens per parameter", Origin: OriginDerived}
 	}
@@ -439,6 +439,6 @@ func gpuHoursError(sc *Scenario, h, mfu float64) error {
 	if h < minGPUHours {
 		bound, dir = minGPUHours, "at least"
 	}
-	return &FieldError{Field: field, Msg: fmt.Sprintf("the compute from %s gives %s GPU-hours at MFU %s; the planner accepts %s %s GPU-hours",
-		from, FormatNumber(h), FormatNumber(mfu), dir, FormatNumber(bound))}
+	return &FieldError{Field: field, Msg: fmt.Sprintf("the compute from %s gives %s GPU-hours at MFU %s%%; the planner accepts %s %s GPU-hours",
+		from, HumanNumber(h), HumanNumber(100*mfu), dir, HumanNumber(bound))}
 }

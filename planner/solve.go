@@ -116,13 +116,13 @@ func Solve(cat *Catalog, sc *Scenario, in SolveInputs) (SolveResult, *Resolution
 	}
 	if in.BudgetUSD < perHour {
 		return SolveResult{}, nil, &FieldError{Field: "budget", Value: FormatNumber(in.BudgetUSD),
-			Msg: fmt.Sprintf("accepted: %s (one %s accelerator-hour, %s) to 1e13 USD", FormatNumber(perHour), sc.GPU, in.Method)}
+			Msg: fmt.Sprintf("accepted: %s (one %s accelerator-hour, %s) to 1e13 USD", HumanNumber(perHour), sc.GPU, in.Method)}
 	}
 	r := SolveResult{Inputs: in, GPU: sc.GPU, CostPerGPUHourUSD: perHour}
 	r.GPUHours = in.BudgetUSD / perHour
 	if hi := FieldByKey(KeyGPUHours).Max; r.GPUHours > hi {
 		return SolveResult{}, nil, &FieldError{Field: "budget", Value: FormatNumber(in.BudgetUSD),
-			Msg: fmt.Sprintf("buys %s GPU-hours; the planner accepts at most %s", FormatNumber(r.GPUHours), FormatNumber(hi))}
+			Msg: fmt.Sprintf("buys %s GPU-hours; the planner accepts at most %s", HumanNumber(r.GPUHours), HumanNumber(hi))}
 	}
 	g := res.Inputs
 	r.TrainingFLOP = r.GPUHours * 3600 * g.PeakFLOPS * g.MFU * g.Goodput
@@ -139,7 +139,7 @@ func Solve(cat *Catalog, sc *Scenario, in SolveInputs) (SolveResult, *Resolution
 	}
 	if r.Accelerators > FieldByKey(KeyGPUs).Max {
 		return SolveResult{}, nil, &FieldError{Field: "days", Value: FormatNumber(in.Days),
-			Msg: fmt.Sprintf("needs %s accelerators; the planner accepts at most %s", FormatNumber(r.Accelerators), FormatNumber(FieldByKey(KeyGPUs).Max))}
+			Msg: fmt.Sprintf("needs %s accelerators; the planner accepts at most %s", HumanNumber(r.Accelerators), HumanNumber(FieldByKey(KeyGPUs).Max))}
 	}
 	g.GPUs, g.GPUHours, g.HasGPUHours = r.Accelerators, r.GPUHours, true
 	g.FLOP, g.HasFLOP = r.TrainingFLOP, true

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -127,6 +128,11 @@ func TestMinimumSizesMessage(t *testing.T) {
 			msg := errb.String()
 			if code != exitUsage || !strings.Contains(msg, c.flag) || !strings.Contains(msg, c.dir) || strings.Contains(msg, c.notFlag) {
 				t.Errorf("want exit 2 naming %s and %q, without %q; got %d %q", c.flag, c.dir, c.notFlag, code, msg)
+			}
+			// Issue 13 item 6: numbers in messages are for people, never
+			// Go's shortest round-trip form (4.492060283449004e-12, 0.375).
+			if long := regexp.MustCompile(`\d\.\d{5,}`).FindString(msg); long != "" {
+				t.Errorf("message shows %q, want a number for people: %q", long, msg)
 			}
 		})
 	}
