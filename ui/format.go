@@ -6,6 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
 	"aiplan/planner"
 )
 
@@ -65,4 +68,48 @@ func errorText(key string, err error) string {
 // everyday magnitudes ("10,700", not "1.07e+04").
 func sig3(v float64) string {
 	return planner.HumanNumber(v)
+}
+
+// compactHuman formats an output's value for a narrow table cell: counts
+// with a k/M/B/T suffix ("211M GPU-h", "66.4k tCO2e", "18.2M L"), the
+// other outputs as planner.Human has them (already short: "$1.02B",
+// "12.3 GWh", "48 days"). The full figure is planner.Human's.
+func compactHuman(path string, v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "n/a"
+	}
+	switch path {
+	case "gpuHours", "breakEvenGPUHours":
+		return compactCount(v) + " GPU-h"
+	case "emissionsTCO2e", "marketEmissionsTCO2e", "embodiedTCO2e":
+		if math.Abs(v) >= 1000 {
+			return compactCount(v) + " tCO2e"
+		}
+	case "waterOnsiteL", "waterOffsiteL":
+		return compactCount(v) + " L"
+	}
+	return planner.Human(path, v)
+}
+
+// compactCount is a count with a k/M/B/T suffix and 3 significant digits.
+func compactCount(v float64) string {
+	for _, s := range []struct {
+		div float64
+		suf string
+	}{{1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "k"}} {
+		if math.Abs(v) >= s.div*0.9995 {
+			return planner.HumanNumber(v/s.div) + s.suf
+		}
+	}
+	return planner.HumanNumber(v)
+}
+
+// textWidth is the width of s in the theme's text size.
+func textWidth(s string, bold bool) float32 {
+	return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{Bold: bold}).Width
+}
+
+// textHeight is the height of one line of text in the theme's text size.
+func textHeight() float32 {
+	return fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height
 }

@@ -13,10 +13,10 @@ import (
 
 // Actions are the main menu's items, so tests can trigger them.
 type Actions struct {
-	NewSet, Open, Recent, Save, SaveAs, ImportExcel, ExportExcel, Quit *fyne.MenuItem
-	NewScenario, Duplicate, Rename, Delete, MoveUp, MoveDown, Sweep    *fyne.MenuItem
-	ToggleRange                                                        *fyne.MenuItem
-	Keyboard, About                                                    *fyne.MenuItem
+	NewSet, Open, Recent, Save, SaveAs, ImportExcel, ExportExcel, ExportReport, Quit *fyne.MenuItem
+	NewScenario, Duplicate, Rename, Delete, MoveUp, MoveDown, Sweep                  *fyne.MenuItem
+	ToggleRange                                                                      *fyne.MenuItem
+	Keyboard, About                                                                  *fyne.MenuItem
 }
 
 func shortcut(key fyne.KeyName, mod fyne.KeyModifier) fyne.Shortcut {
@@ -46,7 +46,9 @@ func (w *Window) buildMenu() {
 	a.ImportExcel.Disabled = w.opts.ImportExcel == nil
 	a.ExportExcel = item("Export to Excel…", shortcut(fyne.KeyE, ctrl), w.ExportExcel)
 	a.ExportExcel.Disabled = w.opts.ExportExcel == nil
-	a.Quit = item("Quit", shortcut(fyne.KeyQ, ctrl), func() { w.confirmDiscard(w.app.Quit) })
+	a.ExportReport = item("Export Report (PDF)…", nil, w.ExportReport)
+	a.ExportReport.Disabled = w.opts.ExportReport == nil
+	a.Quit = item("Quit", shortcut(fyne.KeyQ, ctrl), func() { w.confirmDiscard(func() { w.rememberSize(); w.app.Quit() }) })
 	a.Quit.IsQuit = true
 
 	a.NewScenario = item("New Scenario", shortcut(fyne.KeyN, ctrl), w.NewScenario)
@@ -62,7 +64,7 @@ func (w *Window) buildMenu() {
 
 	w.Menu = fyne.NewMainMenu(
 		fyne.NewMenu("File", a.NewSet, a.Open, a.Recent, fyne.NewMenuItemSeparator(), a.Save, a.SaveAs,
-			fyne.NewMenuItemSeparator(), a.ImportExcel, a.ExportExcel, fyne.NewMenuItemSeparator(), a.Quit),
+			fyne.NewMenuItemSeparator(), a.ImportExcel, a.ExportExcel, a.ExportReport, fyne.NewMenuItemSeparator(), a.Quit),
 		fyne.NewMenu("Scenario", a.NewScenario, a.Duplicate, a.Rename, a.Delete, fyne.NewMenuItemSeparator(), a.MoveUp, a.MoveDown,
 			fyne.NewMenuItemSeparator(), a.ToggleRange, a.Sweep),
 		fyne.NewMenu("Help", a.Keyboard, a.About),
