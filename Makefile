@@ -42,7 +42,7 @@ test: deps-test
 # The real binary in a real window under Xvfb (scripts/smoke.sh).
 smoke: build
 	mkdir -p build
-	xvfb-run -a -s '-screen 0 1280x800x24' scripts/smoke.sh ./$(BIN) build/smoke.png
+	xvfb-run -a -s '-screen 0 1366x768x24' scripts/smoke.sh ./$(BIN) build/smoke.png
 
 # The README's screenshot: the smoke test's real window under Xvfb.
 screenshot: smoke

@@ -90,12 +90,12 @@ func NewChartsView(cat *planner.Catalog, win fyne.Window) *ChartsView {
 			v.Status.SetText("")
 		}
 	}
-	// Two short rows, so that the save buttons stay on screen in a narrow
-	// tab (1366 wide with the editor shown).
-	choose := container.NewHBox(widget.NewLabel("Chart"), v.Kind, widget.NewLabel("Cost"), v.Method,
-		widget.NewLabel("Baseline / scenario"), v.Baseline)
-	save := container.NewHBox(v.SavePNG, v.SaveSVG, widget.NewLabel("in theme"), v.SaveTheme, v.Seed)
-	v.content = container.NewBorder(container.NewVBox(choose, save, v.Status), nil, nil, nil, v.Chart)
+	// Three short rows, so that nothing is off-screen in a narrow tab
+	// (about 630 wide at 1366 with the editor shown).
+	choose := container.NewHBox(widget.NewLabel("Chart"), v.Kind, widget.NewLabel("Cost"), v.Method)
+	base := container.NewHBox(widget.NewLabel("Baseline / scenario"), v.Baseline, v.Seed)
+	save := container.NewHBox(v.SavePNG, v.SaveSVG, widget.NewLabel("in theme"), v.SaveTheme)
+	v.content = container.NewBorder(container.NewVBox(choose, base, save, v.Status), nil, nil, nil, v.Chart)
 	return v
 }
 

@@ -82,7 +82,7 @@ func NewCompareView(cat *planner.Catalog) *CompareView {
 		v.Detail.SetText(v.DetailText(id.Row, id.Col))
 	}
 	v.Table.SetColumnWidth(0, v.labelWidth())
-	v.Table.SetRowHeight(0, 2*textHeight()+theme.Padding()*2)
+	v.Table.SetRowHeight(0, twoLineLabelHeight())
 	top := container.NewVBox(
 		container.NewHBox(widget.NewLabel("Baseline"), v.Baseline, v.Deltas),
 		container.NewHBox(widget.NewLabel("Sort scenarios by"), v.SortBy, v.Descending),
@@ -274,13 +274,7 @@ func (v *CompareView) DetailText(row, col int) string {
 }
 
 // labelWidth fits the longest output label.
-func (v *CompareView) labelWidth() float32 {
-	w := float32(0)
-	for _, o := range planner.Outputs {
-		w = max(w, textWidth(o.Label, true))
-	}
-	return w + 2*theme.InnerPadding()
-}
+func (v *CompareView) labelWidth() float32 { return outputLabelWidth(true) }
 
 // columnWidth fits column col's figures; the scenario name wraps onto two
 // lines, so it asks for at most half its width (and a long word whole).
@@ -298,7 +292,7 @@ func (v *CompareView) columnWidth(col int) float32 {
 	for _, word := range strings.Fields(name) {
 		w = max(w, min(textWidth(word, true), 220))
 	}
-	return w + 2*theme.InnerPadding()
+	return w + 2*theme.InnerPadding() + 2*theme.Padding()
 }
 
 func (v *CompareView) cell(id widget.TableCellID, o fyne.CanvasObject) {

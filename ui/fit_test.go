@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"aiplan/planner"
@@ -29,6 +30,10 @@ func clippedLabels(o fyne.CanvasObject) []string {
 		}
 		if l, ok := o.(*widget.Label); ok {
 			min, got := l.MinSize(), l.Size()
+			if l.Truncation != fyne.TextTruncateOff && l.Wrapping == fyne.TextWrapOff {
+				// A truncating label's MinSize is small: measure its text.
+				min.Width = fyne.MeasureText(l.Text, theme.TextSize(), l.TextStyle).Width + 2*theme.InnerPadding()
+			}
 			if got.Width > 0 && (min.Width > got.Width+0.5 || min.Height > got.Height+0.5) {
 				out = append(out, fmt.Sprintf("%q: min %.0fx%.0f > size %.0fx%.0f", l.Text, min.Width, min.Height, got.Width, got.Height))
 			}

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"aiplan/planner"
 )
@@ -109,7 +110,17 @@ func textWidth(s string, bold bool) float32 {
 	return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{Bold: bold}).Width
 }
 
-// textHeight is the height of one line of text in the theme's text size.
-func textHeight() float32 {
-	return fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height
+// twoLineLabelHeight is the height of a label of two lines.
+func twoLineLabelHeight() float32 {
+	return widget.NewLabel("Mg\nMg").MinSize().Height
+}
+
+// outputLabelWidth is the width of a table column that shows every
+// planner.Outputs label whole.
+func outputLabelWidth(bold bool) float32 {
+	w := float32(0)
+	for _, o := range planner.Outputs {
+		w = max(w, textWidth(o.Label, bold))
+	}
+	return w + 2*theme.InnerPadding() + theme.Padding()
 }

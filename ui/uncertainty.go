@@ -82,7 +82,7 @@ func NewUncertaintyView(cat *planner.Catalog, win fyne.Window) *UncertaintyView 
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(v.CellText(id.Row, id.Col))
 		})
-	v.Table.SetColumnWidth(0, 190)
+	v.Table.SetColumnWidth(0, outputLabelWidth(false))
 	v.Table.SetColumnWidth(1, 200)
 	v.Table.SetColumnWidth(2, 360)
 	v.Fan = NewChartImage(func() (plot.Kind, plot.Input) { return plot.KindFan, v.chartInput() })
