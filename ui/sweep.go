@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"aiplan/planner"
@@ -83,6 +84,15 @@ func sweepKeys() (labels []string, keys map[string]string) {
 	return labels, keys
 }
 
+// sweepKeyWidth fits the longest label in a Key select, at most 300.
+func sweepKeyWidth(labels []string) float32 {
+	w := float32(0)
+	for _, l := range labels {
+		w = max(w, textWidth(l, false))
+	}
+	return min(w+4*theme.InnerPadding()+theme.IconInlineSize(), 300)
+}
+
 // SetKey picks the input with key (a planner key such as "gpus").
 func (r *SweepRow) SetKey(key string) { r.Key.SetSelected(sweepLabel(key)) }
 
@@ -102,7 +112,8 @@ func NewSweepDialog(cat *planner.Catalog, base planner.Scenario, win fyne.Window
 		r.Values = widget.NewEntry()
 		r.Values.SetPlaceHolder("values, e.g. 1000 10000 100000  or  coal; gas; nuclear")
 		r.Values.OnChanged = func(string) { d.update() }
-		form.Add(r.Key)
+		// Wide enough for the longest label ("Cost: energy (inside amortized)").
+		form.Add(container.NewGridWrap(fyne.NewSize(sweepKeyWidth(labels), r.Key.MinSize().Height), r.Key))
 		form.Add(r.Values)
 	}
 	d.Size = widget.NewLabel("")
@@ -126,7 +137,7 @@ func (d *SweepDialog) Content() fyne.CanvasObject { return d.content }
 // Show opens the dialog.
 func (d *SweepDialog) Show() {
 	d.dlg = dialog.NewCustomWithoutButtons("Sweep", d.content, d.win)
-	d.dlg.Resize(fyne.NewSize(640, 360))
+	d.dlg.Resize(fyne.NewSize(760, 380))
 	d.dlg.Show()
 }
 

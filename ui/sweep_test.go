@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -40,6 +41,14 @@ func TestSweepDialog(t *testing.T) {
 		if !d.Run.Disabled() {
 			t.Errorf("empty rows: want Run disabled")
 		}
+		if d.Progress.Visible() {
+			t.Errorf("before a run: want no progress bar (an idle bar reads as full or empty)")
+		}
+		for _, l := range d.Rows[0].Key.Options[1:] {
+			if planner.FieldByKey(l) != nil || slices.Contains(planner.ChoiceKeys, l) {
+				t.Errorf("input choice %q: want the field's label, not its flag name", l)
+			}
+		}
 		d.Rows[0].SetKey(planner.KeyGPUs)
 		test.Type(d.Rows[0].Values, "1000 10,000; 100k")
 		d.Rows[1].SetKey(planner.KeyEnergy)
@@ -75,6 +84,11 @@ func TestSweepDialog(t *testing.T) {
 			"Accelerators 10,000, Energy source coal", "Accelerators 10,000, Energy source nuclear"}
 		if names := scenarioNames(got); !reflect.DeepEqual(names, want) {
 			t.Errorf("want scenarios %q, got %q", want, names)
+		}
+		for _, sc := range got {
+			if sc.Note == base.Note || !strings.Contains(sc.Note, base.Name) {
+				t.Errorf("%s: want a note naming the sweep's base, not the base's own note, got %q", sc.Name, sc.Note)
+			}
 		}
 		if d.Progress.Value != 1 {
 			t.Errorf("progress: want 1 at the end, got %v", d.Progress.Value)
