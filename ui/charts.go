@@ -134,6 +134,9 @@ func (v *ChartsView) Update(scenarios []planner.Scenario, baseline string) {
 
 func (v *ChartsView) changed() {
 	if v.Chart != nil {
+		// The kind's minimum size may have changed: a refresh lets the
+		// canvas lay out the tab's scroll again.
+		v.Chart.Refresh()
 		v.Chart.Schedule()
 	}
 }
