@@ -102,13 +102,7 @@ func runWindow(stderr io.Writer) int {
 		ExportReport: func(out io.Writer, s ui.State) error {
 			return report.WriteReport(out, s.File, s.Catalog, "a4", meta.Version)
 		},
-		ImportExcel: func(in io.Reader, cat *planner.Catalog) (*planner.File, error) {
-			set, err := export.Read(in)
-			if err != nil {
-				return nil, err
-			}
-			return set, export.Validate(set, cat)
-		},
+		ImportExcel: importWorkbook,
 	})
 	gap.OnChanged = func() { win.EditFile(gap.Store) }
 	bubble.OnChanged = func() { win.EditFile(bubble.Store) }
@@ -116,6 +110,20 @@ func runWindow(stderr io.Writer) int {
 	w.CenterOnScreen()
 	w.ShowAndRun()
 	return exitOK
+}
+
+// importWorkbook reads a workbook for File > Import from Excel with the
+// checks of `aiplan import`: the edited values' ranges (export.Read) and
+// every scenario against the catalogue (export.Validate).
+func importWorkbook(in io.Reader, cat *planner.Catalog) (*planner.File, error) {
+	set, err := export.Read(in)
+	if err != nil {
+		return nil, err
+	}
+	if err := export.Validate(set, cat); err != nil {
+		return nil, err
+	}
+	return set, nil
 }
 
 // runVersion prints the name, ID and version from FyneApp.toml.
