@@ -92,7 +92,7 @@ func NewChartsView(cat *planner.Catalog, win fyne.Window) *ChartsView {
 	}
 	// Three short rows, so that nothing is off-screen in a narrow tab
 	// (about 630 wide at 1366 with the editor shown).
-	choose := container.NewHBox(widget.NewLabel("Chart"), v.Kind, widget.NewLabel("Cost"), v.Method)
+	choose := container.NewHBox(widget.NewLabel("Chart"), wideSelect(v.Kind, 260), widget.NewLabel("Cost"), v.Method)
 	base := container.NewHBox(widget.NewLabel("Baseline / scenario"), v.Baseline, v.Seed)
 	save := container.NewHBox(v.SavePNG, v.SaveSVG, widget.NewLabel("in theme"), v.SaveTheme)
 	v.content = container.NewBorder(container.NewVBox(choose, base, save, v.Status), nil, nil, nil, v.Chart)

@@ -85,7 +85,7 @@ func NewCompareView(cat *planner.Catalog) *CompareView {
 	v.Table.SetRowHeight(0, twoLineLabelHeight())
 	top := container.NewVBox(
 		container.NewHBox(widget.NewLabel("Baseline"), v.Baseline, v.Deltas),
-		container.NewHBox(widget.NewLabel("Sort scenarios by"), v.SortBy, v.Descending),
+		container.NewHBox(widget.NewLabel("Sort scenarios by"), wideSelect(v.SortBy, 240), v.Descending),
 		container.NewHScroll(v.Include))
 	v.content = container.NewBorder(top, v.Detail, nil, nil, v.Table)
 	return v

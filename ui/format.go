@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -123,4 +124,10 @@ func outputLabelWidth(bold bool) float32 {
 		w = max(w, textWidth(o.Label, bold))
 	}
 	return w + 2*theme.InnerPadding() + theme.Padding()
+}
+
+// wideSelect shows s at least w wide (a select is as narrow as its
+// placeholder otherwise, and truncates a longer choice).
+func wideSelect(s *widget.Select, w float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(max(w, s.MinSize().Width), s.MinSize().Height), s)
 }
