@@ -174,7 +174,7 @@ func (v *ChartsView) save(f plot.Format) {
 		}
 		uri := w.URI()
 		w.Close() //nolint:errcheck // the file is written whole below
-		opt, err := plot.SaveOptions(1200, 700, v.SaveTheme.Selected)
+		opt, err := v.SaveOptions()
 		if err == nil {
 			err = SaveChart(uri, kind, in, f, opt)
 		}
@@ -185,6 +185,13 @@ func (v *ChartsView) save(f plot.Format) {
 	d.SetFileName(string(kind) + ext)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.Show()
+}
+
+// SaveOptions are the options of Save PNG and Save SVG: 1200 x 700 in
+// the theme SaveTheme names (light unless the user picks dark), whatever
+// the window's theme.
+func (v *ChartsView) SaveOptions() (plot.Options, error) {
+	return plot.SaveOptions(1200, 700, v.SaveTheme.Selected)
 }
 
 // SaveChart builds and renders the chart in memory, then writes it to uri
