@@ -204,3 +204,23 @@ func TestCompareMatrix(t *testing.T) {
 		t.Errorf("1920 wide: the six columns need %.0f, the table has %.0f", total, got)
 	}
 }
+
+// TestRememberSize: the size at close is the next start size, clamped.
+func TestRememberSize(t *testing.T) {
+	for _, c := range []struct {
+		name       string
+		size, want fyne.Size
+	}{
+		{"fits", fyne.NewSize(1000, 600), fyne.NewSize(1000, 600)},
+		{"maximised on a large screen", fyne.NewSize(1920, 1080), MaxStartSize},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			w := newTestWindow(t)
+			w.Window.Resize(c.size)
+			w.rememberSize()
+			if got := StartSize(w.prefs); got != c.want {
+				t.Errorf("start size after closing at %v: got %v, want %v", c.size, got, c.want)
+			}
+		})
+	}
+}
