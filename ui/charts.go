@@ -75,10 +75,7 @@ func NewChartsView(cat *planner.Catalog, win fyne.Window) *ChartsView {
 	v.Seed = widget.NewLabel(fmt.Sprintf("Monte Carlo seed %d", DefaultSeed))
 	v.Seed.Importance = widget.LowImportance
 	v.Chart = NewChartImage(v.input)
-	v.Chart.minSize = func() fyne.Size {
-		w, h := plot.MinSize(v.kind())
-		return fyne.NewSize(float32(w), float32(h))
-	}
+	v.Chart.minSize = func() fyne.Size { return kindMinSize(v.kind())() }
 	v.SaveTheme = widget.NewSelect(plot.ThemeNames, nil)
 	v.SaveTheme.SetSelected(plot.ThemeLight)
 	v.SavePNG = widget.NewButtonWithIcon("Save PNG", theme.DocumentSaveIcon(), func() { v.save(plot.PNG) })
@@ -240,6 +237,14 @@ func NewChartImage(input func() (plot.Kind, plot.Input)) *ChartImage {
 // CreateRenderer implements fyne.Widget.
 func (c *ChartImage) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(c.img)
+}
+
+// kindMinSize returns plot.MinSize(kind) as a ChartImage.minSize.
+func kindMinSize(kind plot.Kind) func() fyne.Size {
+	return func() fyne.Size {
+		w, h := plot.MinSize(kind)
+		return fyne.NewSize(float32(w), float32(h))
+	}
 }
 
 // MinSize keeps room for a legible chart: the chart kind's plot.MinSize

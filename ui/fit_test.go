@@ -224,3 +224,31 @@ func TestRememberSize(t *testing.T) {
 		})
 	}
 }
+
+// TestViewMenuTabs: View > (tab), Ctrl+1 to Ctrl+9, shows each tab; an
+// industry-level one collapses the editor.
+func TestViewMenuTabs(t *testing.T) {
+	a := test.NewTempApp(t)
+	cat, defs := testData(t)
+	win := test.NewTempWindow(t, nil)
+	w := New(a, win, Options{Catalog: cat, Defaults: defs, Now: func() time.Time { return testNow },
+		Views: []View{NewCompareView(cat).View(), IndustryLevel(NewBacktestView(cat).View())}})
+	if len(w.Actions.Tabs) != len(w.Tabs.Items) {
+		t.Fatalf("View menu: want %d items, got %d", len(w.Tabs.Items), len(w.Actions.Tabs))
+	}
+	for i, it := range w.Actions.Tabs {
+		if it.Label != w.Tabs.Items[i].Text {
+			t.Errorf("item %d: label %q, want %q", i, it.Label, w.Tabs.Items[i].Text)
+		}
+		if sc, ok := it.Shortcut.(interface{ ShortcutName() string }); !ok || !strings.HasSuffix(sc.ShortcutName(), fmt.Sprint(i+1)) {
+			t.Errorf("item %d: want Ctrl+%d, got %v", i, i+1, it.Shortcut)
+		}
+		it.Action()
+		if w.Tabs.SelectedIndex() != i {
+			t.Errorf("item %d: selected tab %d", i, w.Tabs.SelectedIndex())
+		}
+		if want := i != 2; w.EditorShown() != want {
+			t.Errorf("item %d: editor shown %v, want %v", i, w.EditorShown(), want)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -17,6 +19,8 @@ type Actions struct {
 	NewScenario, Duplicate, Rename, Delete, MoveUp, MoveDown, Sweep                  *fyne.MenuItem
 	ToggleRange                                                                      *fyne.MenuItem
 	Keyboard, About                                                                  *fyne.MenuItem
+	// Tabs show the tabs in order (View menu, Ctrl+1 to Ctrl+9).
+	Tabs []*fyne.MenuItem
 }
 
 func shortcut(key fyne.KeyName, mod fyne.KeyModifier) fyne.Shortcut {
@@ -62,11 +66,21 @@ func (w *Window) buildMenu() {
 	a.Keyboard = item("Keyboard", nil, w.ShowKeyboard)
 	a.About = item("About AI Cost Planner", nil, w.ShowAbout)
 
+	a.Tabs = nil
+	for i, tab := range w.Tabs.Items {
+		it := fyne.NewMenuItem(tab.Text, func() { w.Tabs.SelectIndex(i) })
+		if i < 9 {
+			it.Shortcut = shortcut(fyne.KeyName(strconv.Itoa(i+1)), ctrl)
+		}
+		a.Tabs = append(a.Tabs, it)
+	}
+
 	w.Menu = fyne.NewMainMenu(
 		fyne.NewMenu("File", a.NewSet, a.Open, a.Recent, fyne.NewMenuItemSeparator(), a.Save, a.SaveAs,
 			fyne.NewMenuItemSeparator(), a.ImportExcel, a.ExportExcel, a.ExportReport, fyne.NewMenuItemSeparator(), a.Quit),
 		fyne.NewMenu("Scenario", a.NewScenario, a.Duplicate, a.Rename, a.Delete, fyne.NewMenuItemSeparator(), a.MoveUp, a.MoveDown,
 			fyne.NewMenuItemSeparator(), a.ToggleRange, a.Sweep),
+		fyne.NewMenu("View", a.Tabs...),
 		fyne.NewMenu("Help", a.Keyboard, a.About),
 	)
 	w.updateRecentMenu()
@@ -142,6 +156,7 @@ func KeyboardText() []string {
 		"Ctrl+R: show or hide the low / likely / high range of the input",
 		"Ctrl+N new scenario, Ctrl+D duplicate, F2 rename, Alt+Up / Alt+Down move",
 		"Ctrl+O open, Ctrl+S save, Ctrl+Shift+S save as, Ctrl+E export to Excel, Ctrl+Q quit",
+		"Ctrl+1 to Ctrl+9: show the first to ninth tab (View menu)",
 	}
 }
 
