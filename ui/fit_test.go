@@ -252,3 +252,19 @@ func TestViewMenuTabs(t *testing.T) {
 		}
 	}
 }
+
+// TestToggleEditor: View > Show or Hide Scenario Editor gives a training
+// tab the whole width and brings the editor back.
+func TestToggleEditor(t *testing.T) {
+	w := newTestWindow(t)
+	w.Window.Resize(testScreens[0])
+	before := w.Tabs.Size().Width
+	w.Actions.ToggleEditor.Action()
+	if w.EditorShown() || w.Tabs.Size().Width <= before {
+		t.Errorf("hidden: editor shown %v, tabs %.0f wide (was %.0f)", w.EditorShown(), w.Tabs.Size().Width, before)
+	}
+	w.Actions.ToggleEditor.Action()
+	if !w.EditorShown() {
+		t.Error("shown again: want the editor")
+	}
+}

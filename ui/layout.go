@@ -71,11 +71,19 @@ func (w *Window) buildTabs(results fyne.CanvasObject, views []View) {
 // selected tab reads the selected scenario).
 func (w *Window) EditorShown() bool { return w.Editor.Content.Visible() }
 
+// ToggleEditor hides the scenario list and editor on every tab (more room
+// for a wide chart or table on a laptop screen), or brings them back on
+// the tabs about the selected scenario (View > Show or Hide Editor).
+func (w *Window) ToggleEditor() {
+	w.editorHidden = !w.editorHidden
+	w.fitTab()
+}
+
 // fitTab shows the scenario list and editor for a tab about the selected
 // training scenario and hides them for an industry-level tab.
 func (w *Window) fitTab() {
 	i := w.Tabs.SelectedIndex()
-	wide := i >= 0 && i < len(w.industry) && w.industry[i]
+	wide := w.editorHidden || (i >= 0 && i < len(w.industry) && w.industry[i])
 	for _, o := range []fyne.CanvasObject{w.Editor.Content, w.listPane} {
 		if wide {
 			o.Hide()

@@ -19,8 +19,10 @@ type Actions struct {
 	NewScenario, Duplicate, Rename, Delete, MoveUp, MoveDown, Sweep                  *fyne.MenuItem
 	ToggleRange                                                                      *fyne.MenuItem
 	Keyboard, About                                                                  *fyne.MenuItem
-	// Tabs show the tabs in order (View menu, Ctrl+1 to Ctrl+9).
-	Tabs []*fyne.MenuItem
+	// Tabs show the tabs in order (View menu, Ctrl+1 to Ctrl+9);
+	// ToggleEditor hides or shows the list and editor (Ctrl+Shift+H).
+	Tabs         []*fyne.MenuItem
+	ToggleEditor *fyne.MenuItem
 }
 
 func shortcut(key fyne.KeyName, mod fyne.KeyModifier) fyne.Shortcut {
@@ -66,6 +68,7 @@ func (w *Window) buildMenu() {
 	a.Keyboard = item("Keyboard", nil, w.ShowKeyboard)
 	a.About = item("About AI Cost Planner", nil, w.ShowAbout)
 
+	a.ToggleEditor = item("Show or Hide Scenario Editor", shortcut(fyne.KeyH, ctrlShift), w.ToggleEditor)
 	a.Tabs = nil
 	for i, tab := range w.Tabs.Items {
 		it := fyne.NewMenuItem(tab.Text, func() { w.Tabs.SelectIndex(i) })
@@ -80,7 +83,7 @@ func (w *Window) buildMenu() {
 			fyne.NewMenuItemSeparator(), a.ImportExcel, a.ExportExcel, a.ExportReport, fyne.NewMenuItemSeparator(), a.Quit),
 		fyne.NewMenu("Scenario", a.NewScenario, a.Duplicate, a.Rename, a.Delete, fyne.NewMenuItemSeparator(), a.MoveUp, a.MoveDown,
 			fyne.NewMenuItemSeparator(), a.ToggleRange, a.Sweep),
-		fyne.NewMenu("View", a.Tabs...),
+		fyne.NewMenu("View", append(a.Tabs, fyne.NewMenuItemSeparator(), a.ToggleEditor)...),
 		fyne.NewMenu("Help", a.Keyboard, a.About),
 	)
 	w.updateRecentMenu()
@@ -156,7 +159,7 @@ func KeyboardText() []string {
 		"Ctrl+R: show or hide the low / likely / high range of the input",
 		"Ctrl+N new scenario, Ctrl+D duplicate, F2 rename, Alt+Up / Alt+Down move",
 		"Ctrl+O open, Ctrl+S save, Ctrl+Shift+S save as, Ctrl+E export to Excel, Ctrl+Q quit",
-		"Ctrl+1 to Ctrl+9: show the first to ninth tab (View menu)",
+		"Ctrl+1 to Ctrl+9: show the first to ninth tab; Ctrl+Shift+H: hide or show the scenario list and editor",
 	}
 }
 

@@ -75,6 +75,8 @@ type Window struct {
 	split, main *container.Split
 	listPane    fyne.CanvasObject
 	industry    []bool
+	// editorHidden hides the list and editor on every tab (ToggleEditor).
+	editorHidden bool
 	// listRing shows that the scenario list has the keyboard focus.
 	listRing *canvas.Rectangle
 
