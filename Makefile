@@ -12,7 +12,7 @@ TEST_PKGS := $(BUILD_PKGS) xvfb xauth x11-utils imagemagick xdotool libreoffice-
 PACKAGE_PKGS := $(BUILD_PKGS) xz-utils
 FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
 
-.PHONY: run build test deps-run deps-test deps-package smoke screenshot bench package clean
+.PHONY: run build test deps-run deps-test deps-package smoke screenshot screenshots bench package clean
 
 run: deps-run build
 	./$(BIN)
@@ -42,7 +42,13 @@ test: deps-test
 # The real binary in a real window under Xvfb (scripts/smoke.sh).
 smoke: build
 	mkdir -p build
-	xvfb-run -a -s '-screen 0 1280x800x24' scripts/smoke.sh ./$(BIN) build/smoke.png
+	xvfb-run -a -s '-screen 0 1366x768x24' scripts/smoke.sh ./$(BIN) build/smoke.png
+
+# Every tab of the real window under Xvfb at 1366x768 (the size it opens
+# at) and filling 1920x1080, for a person to look at (build/screens/).
+screenshots: build
+	xvfb-run -a -s '-screen 0 1366x768x24' scripts/screenshots.sh ./$(BIN) build/screens/1366x768
+	xvfb-run -a -s '-screen 0 1920x1080x24' scripts/screenshots.sh ./$(BIN) build/screens/1920x1080 1920x1080
 
 # The README's screenshot: the smoke test's real window under Xvfb.
 screenshot: smoke

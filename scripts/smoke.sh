@@ -2,7 +2,7 @@
 # smoke.sh BINARY [SCREENSHOT.png]
 #
 # Runs the real aiplan window on the current X display (wrap it in
-#   xvfb-run -a -s '-screen 0 1280x800x24' scripts/smoke.sh ./aiplan out.png
+#   xvfb-run -a -s '-screen 0 1366x768x24' scripts/smoke.sh ./aiplan out.png
 # on a machine without one), waits for the window named exactly
 # "AI Cost Planner", prints the start-to-window time, takes a screenshot,
 # fails if the window never appears or the screen is blank, then types a new
@@ -19,7 +19,7 @@ fail() { echo "smoke: FAIL: $*" >&2; exit 1; }
 for tool in xdotool import identify compare; do
 	command -v "$tool" >/dev/null || fail "$tool is not installed (packages xdotool, imagemagick)"
 done
-[ -n "${DISPLAY:-}" ] || fail "no DISPLAY; run under xvfb-run -a -s '-screen 0 1280x800x24'"
+[ -n "${DISPLAY:-}" ] || fail "no DISPLAY; run under xvfb-run -a -s '-screen 0 1366x768x24'"
 [ -x "$bin" ] || fail "$bin is not an executable"
 
 work=$(mktemp -d)

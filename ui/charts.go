@@ -34,6 +34,9 @@ type ChartsView struct {
 	Baseline *widget.Select
 	SavePNG  *widget.Button
 	SaveSVG  *widget.Button
+	// SaveTheme is the theme of a saved chart: plot.ThemeLight by default
+	// (a white report page), whatever the window's theme.
+	SaveTheme *widget.Select
 	// Status shows the last drawing error, or nothing.
 	Status *widget.Label
 	// Seed shows the Monte Carlo seed of the uncertainty chart, the same
@@ -72,6 +75,9 @@ func NewChartsView(cat *planner.Catalog, win fyne.Window) *ChartsView {
 	v.Seed = widget.NewLabel(fmt.Sprintf("Monte Carlo seed %d", DefaultSeed))
 	v.Seed.Importance = widget.LowImportance
 	v.Chart = NewChartImage(v.input)
+	v.Chart.minSize = func() fyne.Size { return kindMinSize(v.kind())() }
+	v.SaveTheme = widget.NewSelect(plot.ThemeNames, nil)
+	v.SaveTheme.SetSelected(plot.ThemeLight)
 	v.SavePNG = widget.NewButtonWithIcon("Save PNG", theme.DocumentSaveIcon(), func() { v.save(plot.PNG) })
 	v.SaveSVG = widget.NewButtonWithIcon("Save SVG", theme.DocumentSaveIcon(), func() { v.save(plot.SVG) })
 	v.Chart.OnError = func(err error) {
@@ -81,9 +87,12 @@ func NewChartsView(cat *planner.Catalog, win fyne.Window) *ChartsView {
 			v.Status.SetText("")
 		}
 	}
-	bar := container.NewHBox(widget.NewLabel("Chart"), v.Kind, widget.NewLabel("Cost"), v.Method,
-		widget.NewLabel("Baseline / scenario"), v.Baseline, v.SavePNG, v.SaveSVG, v.Seed)
-	v.content = container.NewBorder(container.NewVBox(container.NewHScroll(bar), v.Status), nil, nil, nil, v.Chart)
+	// Three short rows, so that nothing is off-screen in a narrow tab
+	// (about 630 wide at 1366 with the editor shown).
+	choose := container.NewHBox(widget.NewLabel("Chart"), wideSelect(v.Kind, 260), widget.NewLabel("Cost"), v.Method)
+	base := container.NewHBox(widget.NewLabel("Baseline / scenario"), v.Baseline, v.Seed)
+	save := container.NewHBox(v.SavePNG, v.SaveSVG, widget.NewLabel("in theme"), v.SaveTheme)
+	v.content = container.NewBorder(container.NewVBox(choose, base, save, v.Status), nil, nil, nil, v.Chart)
 	return v
 }
 
@@ -122,6 +131,9 @@ func (v *ChartsView) Update(scenarios []planner.Scenario, baseline string) {
 
 func (v *ChartsView) changed() {
 	if v.Chart != nil {
+		// The kind's minimum size may have changed: a refresh lets the
+		// canvas lay out the tab's scroll again.
+		v.Chart.Refresh()
 		v.Chart.Schedule()
 	}
 }
@@ -141,8 +153,8 @@ func (v *ChartsView) input() (plot.Kind, plot.Input) {
 		Baseline: v.Baseline.Selected, Gap: v.gap, Projection: v.projection, Seed: DefaultSeed}
 }
 
-// save asks for a file and writes the chart at the on-screen size (at
-// least 1200 x 700) in format f.
+// save asks for a file and writes the chart at 1200 x 700 in format f and
+// the chosen theme (light by default).
 func (v *ChartsView) save(f plot.Format) {
 	kind, in := v.input()
 	ext := ".png"
@@ -159,13 +171,24 @@ func (v *ChartsView) save(f plot.Format) {
 		}
 		uri := w.URI()
 		w.Close() //nolint:errcheck // the file is written whole below
-		if err := SaveChart(uri, kind, in, f, v.Chart.opts(1200, 700)); err != nil {
+		opt, err := v.SaveOptions()
+		if err == nil {
+			err = SaveChart(uri, kind, in, f, opt)
+		}
+		if err != nil {
 			dialog.ShowError(err, v.win)
 		}
 	}, v.win)
 	d.SetFileName(string(kind) + ext)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.Show()
+}
+
+// SaveOptions are the options of Save PNG and Save SVG: 1200 x 700 in
+// the theme SaveTheme names (light unless the user picks dark), whatever
+// the window's theme.
+func (v *ChartsView) SaveOptions() (plot.Options, error) {
+	return plot.SaveOptions(1200, 700, v.SaveTheme.Selected)
 }
 
 // SaveChart builds and renders the chart in memory, then writes it to uri
@@ -197,6 +220,8 @@ type ChartImage struct {
 	timer  *time.Timer
 	latest Latest
 	size   fyne.Size
+	// minSize, if set, is the chart's legible minimum (plot.MinSize).
+	minSize func() fyne.Size
 }
 
 // NewChartImage returns a chart widget; input is read on the UI goroutine
@@ -214,8 +239,22 @@ func (c *ChartImage) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(c.img)
 }
 
-// MinSize keeps room for a readable chart.
-func (c *ChartImage) MinSize() fyne.Size { return fyne.NewSize(360, 240) }
+// kindMinSize returns plot.MinSize(kind) as a ChartImage.minSize.
+func kindMinSize(kind plot.Kind) func() fyne.Size {
+	return func() fyne.Size {
+		w, h := plot.MinSize(kind)
+		return fyne.NewSize(float32(w), float32(h))
+	}
+}
+
+// MinSize keeps room for a legible chart: the chart kind's plot.MinSize
+// (the tab scrolls below it), or 360 x 240.
+func (c *ChartImage) MinSize() fyne.Size {
+	if c.minSize != nil {
+		return c.minSize()
+	}
+	return fyne.NewSize(360, 240)
+}
 
 // Resize draws again at the new size.
 func (c *ChartImage) Resize(s fyne.Size) {

@@ -63,6 +63,7 @@ func TestChartViews(t *testing.T) {
 		if got := v.CellText(0, 1); got != f.Baseline+" (baseline)" {
 			t.Errorf("header: want %q, got %q", f.Baseline+" (baseline)", got)
 		}
+		v.Deltas.SetChecked(true)
 		if got := v.CellText(3, 3); !strings.Contains(got, "%)") {
 			t.Errorf("cell: want a delta against the baseline, got %q", got)
 		}

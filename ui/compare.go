@@ -4,17 +4,22 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"aiplan/planner"
 )
 
-// CompareView is the Comparison tab: every included scenario side by side
-// (rows = planner.Outputs, columns = scenarios) with the change against the
-// baseline, columns sortable by a metric.
+// CompareView is the Comparison tab: a matrix with one row per
+// planner.Outputs entry and one column per included scenario, compact
+// figures ("$1.02B", "211M GPU-h") with the change against the baseline
+// (a toggle), the row labels and scenario names kept in view while the
+// table scrolls, the full value of the selected cell in a detail line, and
+// columns sortable by a metric.
 type CompareView struct {
 	// Include picks the scenarios shown.
 	Include *widget.CheckGroup
@@ -24,7 +29,12 @@ type CompareView struct {
 	// file's order); Descending flips it.
 	SortBy     *widget.Select
 	Descending *widget.Check
-	Table      *widget.Table
+	// Deltas shows the change against the baseline in every cell (off
+	// by default).
+	Deltas *widget.Check
+	Table  *widget.Table
+	// Detail shows the full value of the selected cell.
+	Detail *widget.Label
 
 	cat       *planner.Catalog
 	scenarios []planner.Scenario
@@ -34,6 +44,8 @@ type CompareView struct {
 	cols    []int
 	base    int
 	content fyne.CanvasObject
+	// selected is the cell shown in Detail (Row 0: none).
+	selected widget.TableCellID
 }
 
 const sortScenarioOrder = "Scenario order"
@@ -51,16 +63,31 @@ func NewCompareView(cat *planner.Catalog) *CompareView {
 	v.SortBy = widget.NewSelect(opts, func(string) { v.refresh() })
 	v.SortBy.Selected = sortScenarioOrder
 	v.Descending = widget.NewCheck("Descending", func(bool) { v.refresh() })
+	v.Deltas = widget.NewCheck("Change vs baseline", func(bool) { v.refresh() })
+	// Off by default: six compact columns fit 1920 wide beside the
+	// editor; the detail line always gives the change.
+	v.Detail = widget.NewLabel("Select a cell to see its full value.")
+	v.Detail.Wrapping = fyne.TextWrapWord
 	v.Table = widget.NewTable(v.size, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}, v.cell)
-	v.Table.SetColumnWidth(0, 230)
+	// The row labels and the scenario names stay in view while the
+	// figures scroll.
+	v.Table.StickyColumnCount = 1
+	v.Table.StickyRowCount = 1
+	v.Table.OnSelected = func(id widget.TableCellID) {
+		v.selected = id
+		v.Detail.SetText(v.DetailText(id.Row, id.Col))
+	}
+	v.Table.SetColumnWidth(0, v.labelWidth())
+	v.Table.SetRowHeight(0, twoLineLabelHeight())
 	top := container.NewVBox(
-		container.NewHBox(widget.NewLabel("Baseline"), v.Baseline, widget.NewLabel("Sort scenarios by"), v.SortBy, v.Descending),
+		container.NewHBox(widget.NewLabel("Baseline"), v.Baseline, v.Deltas),
+		container.NewHBox(widget.NewLabel("Sort scenarios by"), wideSelect(v.SortBy, 240), v.Descending),
 		container.NewHScroll(v.Include))
-	v.content = container.NewBorder(top, nil, nil, nil, v.Table)
+	v.content = container.NewBorder(top, v.Detail, nil, nil, v.Table)
 	return v
 }
 
@@ -153,9 +180,12 @@ func (v *CompareView) refresh() {
 		sort.SliceStable(v.cols, func(a, b int) bool { return key(v.cols[a]) < key(v.cols[b]) })
 	}
 	for c := range v.cols {
-		v.Table.SetColumnWidth(c+1, 190)
+		v.Table.SetColumnWidth(c+1, v.columnWidth(c+1))
 	}
 	v.Table.Refresh()
+	if v.selected.Row > 0 && v.selected.Col > 0 {
+		v.Detail.SetText(v.DetailText(v.selected.Row, v.selected.Col))
+	}
 }
 
 func (v *CompareView) sortOutput() *planner.Output {
@@ -172,7 +202,8 @@ func (v *CompareView) size() (rows, cols int) {
 }
 
 // CellText returns the text of the cell at row, col (row 0 is the scenario
-// names, column 0 the metric names).
+// names, column 0 the metric names): a compact figure, followed by the
+// change against the baseline when Deltas is checked.
 func (v *CompareView) CellText(row, col int) string {
 	switch {
 	case row == 0 && col == 0:
@@ -195,24 +226,83 @@ func (v *CompareView) CellText(row, col int) string {
 	if !ok {
 		return "n/a"
 	}
-	s := planner.Human(o.Path, x)
-	if v.base < 0 || i == v.base || v.errs[v.base] != nil {
-		return s
-	}
-	b, ok := o.Get(&v.results[v.base].Totals)
-	switch {
-	case !ok:
-	case b == 0 && x == 0:
-		s += " (=)"
-	case b == 0:
-	default:
-		s += fmt.Sprintf(" (%+.0f%%)", (x-b)/math.Abs(b)*100)
+	s := compactHuman(o.Path, x)
+	if d := v.delta(row, i, x); d != "" && v.Deltas.Checked {
+		s += " (" + d + ")"
 	}
 	return s
 }
 
+// delta is the change of x (scenario i's value of row's output) against
+// the baseline ("+12%", "=" for two zeros), or "" when there is none.
+func (v *CompareView) delta(row, i int, x float64) string {
+	if v.base < 0 || i == v.base || v.errs[v.base] != nil {
+		return ""
+	}
+	b, ok := planner.Outputs[row-1].Get(&v.results[v.base].Totals)
+	switch {
+	case !ok || (b == 0 && x != 0):
+		return ""
+	case b == 0:
+		return "="
+	}
+	return fmt.Sprintf("%+.0f%%", (x-b)/math.Abs(b)*100)
+}
+
+// DetailText is the full value of a cell: scenario, output, the planner's
+// full figure and the change against the baseline; the full error of a
+// scenario that does not evaluate.
+func (v *CompareView) DetailText(row, col int) string {
+	if row <= 0 || col <= 0 || row > len(planner.Outputs) || col > len(v.cols) {
+		return "Select a cell to see its full value."
+	}
+	i := v.cols[col-1]
+	o := &planner.Outputs[row-1]
+	head := v.scenarios[i].Name + " · " + o.Label + ": "
+	if v.errs[i] != nil {
+		return head + oneLine(v.errs[i].Error())
+	}
+	x, ok := o.Get(&v.results[i].Totals)
+	if !ok {
+		return head + "n/a (not known for this scenario)"
+	}
+	s := head + planner.Human(o.Path, x)
+	if d := v.delta(row, i, x); d != "" {
+		s += " (" + d + " vs " + v.scenarios[v.base].Name + ")"
+	}
+	return s
+}
+
+// labelWidth fits the longest output label.
+func (v *CompareView) labelWidth() float32 { return outputLabelWidth(true) }
+
+// columnWidth fits column col's figures; the scenario name wraps onto two
+// lines, so it asks for at most half its width (and a long word whole).
+func (v *CompareView) columnWidth(col int) float32 {
+	w := float32(0)
+	for row := 1; row <= len(planner.Outputs); row++ {
+		t := v.CellText(row, col)
+		if len(t) > 40 {
+			t = t[:40] // an error: cut, the detail line has it whole
+		}
+		w = max(w, textWidth(t, false))
+	}
+	name := v.CellText(0, col)
+	w = max(w, min(textWidth(name, true)*0.55, 220))
+	for _, word := range strings.Fields(name) {
+		w = max(w, min(textWidth(word, true), 220))
+	}
+	return w + 2*theme.InnerPadding() + 2*theme.Padding()
+}
+
 func (v *CompareView) cell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
-	l.SetText(v.CellText(id.Row, id.Col))
 	l.TextStyle = fyne.TextStyle{Bold: id.Row == 0 || id.Col == 0}
+	// Scenario names wrap onto the header's two lines.
+	if id.Row == 0 {
+		l.Wrapping, l.Truncation = fyne.TextWrapWord, fyne.TextTruncateClip
+	} else {
+		l.Wrapping, l.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
+	}
+	l.SetText(v.CellText(id.Row, id.Col))
 }

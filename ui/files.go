@@ -274,22 +274,44 @@ func (w *Window) ExportExcel() {
 	if w.opts.ExportExcel == nil || w.exporting() {
 		return
 	}
-	d := w.askSave(".xlsx", "scenarios.xlsx", func(uri fyne.URI) {
+	w.askSave(".xlsx", "scenarios.xlsx", func(uri fyne.URI) {
 		w.ExportExcelURI(uri) // the outcome is shown in a dialog
-	})
-	d.Show()
+	}).Show()
 }
 
-// ExportExcelURI writes the workbook of the current state to uri. The
-// workbook is built in memory on a goroutine (a big set takes a second), and
-// written in one go; meanwhile File > Export to Excel is disabled and a
-// short "Exporting…" notice is shown. The outcome is shown on the UI
-// goroutine through fyne.Do (an error in a dialog), then sent on the
-// returned channel, which tests can wait on.
+// ExportReport asks for a file name and writes the PDF report there
+// through Options.ExportReport.
+func (w *Window) ExportReport() {
+	if w.opts.ExportReport == nil || w.exporting() {
+		return
+	}
+	w.askSave(".pdf", "report.pdf", func(uri fyne.URI) {
+		w.ExportReportURI(uri) // the outcome is shown in a dialog
+	}).Show()
+}
+
+// ExportExcelURI writes the workbook of the current state to uri (see
+// exportURI).
 func (w *Window) ExportExcelURI(uri fyne.URI) <-chan error {
+	return w.exportURI(uri, "workbook", "export to Excel", w.opts.ExportExcel)
+}
+
+// ExportReportURI writes the PDF report of the current state to uri (see
+// exportURI).
+func (w *Window) ExportReportURI(uri fyne.URI) <-chan error {
+	return w.exportURI(uri, "report", "export the report", w.opts.ExportReport)
+}
+
+// exportURI writes what write makes of the current state to uri. The
+// bytes are built in memory on a goroutine (a big set takes a second) and
+// written in one go; meanwhile both exports are disabled and a short
+// "Exporting…" notice is shown. The outcome is shown on the UI goroutine
+// through fyne.Do (an error in a dialog, success as a message naming the
+// file), then sent on the returned channel, which tests can wait on.
+func (w *Window) exportURI(uri fyne.URI, what, verb string, write func(io.Writer, State) error) <-chan error {
 	done := make(chan error, 1)
-	if w.opts.ExportExcel == nil {
-		done <- errors.New("export to Excel is not available")
+	if write == nil {
+		done <- errors.New(verb + " is not available")
 		return done
 	}
 	if w.exporting() {
@@ -303,7 +325,7 @@ func (w *Window) ExportExcelURI(uri fyne.URI) <-chan error {
 	busy.Show()
 	go func() {
 		var buf bytes.Buffer
-		err := w.opts.ExportExcel(&buf, state)
+		err := write(&buf, state)
 		if err == nil {
 			err = writeURI(uri, buf.Bytes())
 		}
@@ -312,6 +334,9 @@ func (w *Window) ExportExcelURI(uri fyne.URI) <-chan error {
 			w.setExporting(false)
 			if err != nil {
 				err = w.fileError("export", uri, err)
+			} else {
+				w.LastMessage = "The " + what + " was written to " + uriPath(uri)
+				dialog.ShowInformation("Exported", w.LastMessage, w.Window)
 			}
 			done <- err
 		})
@@ -319,17 +344,29 @@ func (w *Window) ExportExcelURI(uri fyne.URI) <-chan error {
 	return done
 }
 
-// exporting reports whether an export runs (its menu item is disabled).
-func (w *Window) exporting() bool {
-	return w.Actions.ExportExcel != nil && w.Actions.ExportExcel.Disabled
+// uriPath is where a URI points, for a message: the path of a local file.
+func uriPath(u fyne.URI) string {
+	if u.Scheme() == "file" {
+		return u.Path()
+	}
+	return u.String()
 }
 
-// setExporting disables File > Export to Excel while an export runs.
+// exporting reports whether an export runs (its menu items are disabled).
+func (w *Window) exporting() bool { return w.busyExport }
+
+// setExporting disables File > Export to Excel and Export Report while an
+// export runs.
 func (w *Window) setExporting(on bool) {
-	if w.Actions.ExportExcel == nil {
-		return
+	w.busyExport = on
+	for _, it := range []struct {
+		item *fyne.MenuItem
+		none bool
+	}{{w.Actions.ExportExcel, w.opts.ExportExcel == nil}, {w.Actions.ExportReport, w.opts.ExportReport == nil}} {
+		if it.item != nil {
+			it.item.Disabled = on || it.none
+		}
 	}
-	w.Actions.ExportExcel.Disabled = on || w.opts.ExportExcel == nil
 	if w.Menu != nil {
 		w.Menu.Refresh()
 	}

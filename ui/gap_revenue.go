@@ -167,6 +167,6 @@ func (v *GapView) newYearlyTable() *widget.Table {
 	for c := 1; c < len(yearlyHeader); c++ {
 		t.SetColumnWidth(c, 96)
 	}
-	t.SetColumnWidth(len(yearlyHeader)-1, 120)
+	t.SetColumnWidth(len(yearlyHeader)-1, 132) // "Cumulative gap" whole (layout)
 	return t
 }

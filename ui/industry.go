@@ -109,7 +109,9 @@ func (v *IndustryView) build() {
 	v.Status.Hide()
 	v.Chart = canvas.NewImageFromImage(nil)
 	v.Chart.FillMode = canvas.ImageFillContain
-	v.Chart.SetMinSize(fyne.NewSize(540, 270))
+	if w, h := plot.MinSize(plot.KindIndustry); w > 0 {
+		v.Chart.SetMinSize(fyne.NewSize(float32(w), float32(h)))
+	}
 	v.coolingText()
 	choices := container.New(layout.NewFormLayout(), widget.NewLabel("Preset"), v.Preset, widget.NewLabel("Energy source"), v.Energy,
 		widget.NewLabel("Cooling"), v.Cooling)
@@ -358,11 +360,22 @@ func (v *IndustryView) coolingText() {
 	v.CoolingTable.SetText(b.String())
 }
 
+// industryChartOptions are the options of the industry chart's drawing:
+// twice plot.MinSize(plot.KindIndustry) at scale 2, in the window's theme.
+func industryChartOptions() plot.Options {
+	w, h := plot.MinSize(plot.KindIndustry)
+	t := themeFor(fyne.CurrentApp())
+	return plot.Options{Width: 2 * w, Height: 2 * h, Scale: 2, Theme: &t}
+}
+
 // drawChart renders the reported hyperscaler capex series' build-out at the current
 // inputs off the UI goroutine.
 func (v *IndustryView) drawChart() {
 	in := v.res.Inputs
 	dk, _ := v.data.Reference("denmarkWithdrawalM3")
+	// Drawn at twice the legible minimum with text scaled to match, in the
+	// window's theme, and shown at the minimum or larger.
+	opt := industryChartOptions()
 	v.latest.Run(func() func() {
 		rep, _ := assets.Reported() // reported hyperscaler capex; nil: error below
 		series, err := planner.HyperscalerCapexSeries(rep)
@@ -376,7 +389,7 @@ func (v *IndustryView) drawChart() {
 			sub := fmt.Sprintf("Capex (%s) / %s per GW; energy at %s utilisation, PUE %s; all segments' capex, not only AI.",
 				series.Source, planner.HumanUSD(in.CapexPerGWUSD), planner.HumanPercent(in.Utilization), planner.FormatNumber(in.PUE))
 			if ch, err = plot.NewIndustry(series.Name, sub, years, dk.Value); err == nil {
-				im, err = plot.Image(ch, plot.Options{Width: 800, Height: 400})
+				im, err = plot.Image(ch, opt)
 			}
 		}
 		return func() {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -13,10 +15,14 @@ import (
 
 // Actions are the main menu's items, so tests can trigger them.
 type Actions struct {
-	NewSet, Open, Recent, Save, SaveAs, ImportExcel, ExportExcel, Quit *fyne.MenuItem
-	NewScenario, Duplicate, Rename, Delete, MoveUp, MoveDown, Sweep    *fyne.MenuItem
-	ToggleRange                                                        *fyne.MenuItem
-	Keyboard, About                                                    *fyne.MenuItem
+	NewSet, Open, Recent, Save, SaveAs, ImportExcel, ExportExcel, ExportReport, Quit *fyne.MenuItem
+	NewScenario, Duplicate, Rename, Delete, MoveUp, MoveDown, Sweep                  *fyne.MenuItem
+	ToggleRange                                                                      *fyne.MenuItem
+	Keyboard, About                                                                  *fyne.MenuItem
+	// Tabs show the tabs in order (View menu, Ctrl+1 to Ctrl+9);
+	// ToggleEditor hides or shows the list and editor (Ctrl+Shift+H).
+	Tabs         []*fyne.MenuItem
+	ToggleEditor *fyne.MenuItem
 }
 
 func shortcut(key fyne.KeyName, mod fyne.KeyModifier) fyne.Shortcut {
@@ -46,7 +52,9 @@ func (w *Window) buildMenu() {
 	a.ImportExcel.Disabled = w.opts.ImportExcel == nil
 	a.ExportExcel = item("Export to Excel…", shortcut(fyne.KeyE, ctrl), w.ExportExcel)
 	a.ExportExcel.Disabled = w.opts.ExportExcel == nil
-	a.Quit = item("Quit", shortcut(fyne.KeyQ, ctrl), func() { w.confirmDiscard(w.app.Quit) })
+	a.ExportReport = item("Export Report (PDF)…", nil, w.ExportReport)
+	a.ExportReport.Disabled = w.opts.ExportReport == nil
+	a.Quit = item("Quit", shortcut(fyne.KeyQ, ctrl), func() { w.confirmDiscard(func() { w.rememberSize(); w.app.Quit() }) })
 	a.Quit.IsQuit = true
 
 	a.NewScenario = item("New Scenario", shortcut(fyne.KeyN, ctrl), w.NewScenario)
@@ -60,11 +68,22 @@ func (w *Window) buildMenu() {
 	a.Keyboard = item("Keyboard", nil, w.ShowKeyboard)
 	a.About = item("About AI Cost Planner", nil, w.ShowAbout)
 
+	a.ToggleEditor = item("Show or Hide Scenario Editor", shortcut(fyne.KeyH, ctrlShift), w.ToggleEditor)
+	a.Tabs = nil
+	for i, tab := range w.Tabs.Items {
+		it := fyne.NewMenuItem(tab.Text, func() { w.Tabs.SelectIndex(i) })
+		if i < 9 {
+			it.Shortcut = shortcut(fyne.KeyName(strconv.Itoa(i+1)), ctrl)
+		}
+		a.Tabs = append(a.Tabs, it)
+	}
+
 	w.Menu = fyne.NewMainMenu(
 		fyne.NewMenu("File", a.NewSet, a.Open, a.Recent, fyne.NewMenuItemSeparator(), a.Save, a.SaveAs,
-			fyne.NewMenuItemSeparator(), a.ImportExcel, a.ExportExcel, fyne.NewMenuItemSeparator(), a.Quit),
+			fyne.NewMenuItemSeparator(), a.ImportExcel, a.ExportExcel, a.ExportReport, fyne.NewMenuItemSeparator(), a.Quit),
 		fyne.NewMenu("Scenario", a.NewScenario, a.Duplicate, a.Rename, a.Delete, fyne.NewMenuItemSeparator(), a.MoveUp, a.MoveDown,
 			fyne.NewMenuItemSeparator(), a.ToggleRange, a.Sweep),
+		fyne.NewMenu("View", append(a.Tabs, fyne.NewMenuItemSeparator(), a.ToggleEditor)...),
 		fyne.NewMenu("Help", a.Keyboard, a.About),
 	)
 	w.updateRecentMenu()
@@ -140,6 +159,7 @@ func KeyboardText() []string {
 		"Ctrl+R: show or hide the low / likely / high range of the input",
 		"Ctrl+N new scenario, Ctrl+D duplicate, F2 rename, Alt+Up / Alt+Down move",
 		"Ctrl+O open, Ctrl+S save, Ctrl+Shift+S save as, Ctrl+E export to Excel, Ctrl+Q quit",
+		"Ctrl+1 to Ctrl+9: show the first to ninth tab; Ctrl+Shift+H: hide or show the scenario list and editor",
 	}
 }
 

@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"aiplan/planner"
@@ -17,7 +19,8 @@ import (
 
 // SweepRow is one axis of a sweep: an input and its values.
 type SweepRow struct {
-	// Key picks an estimate input (numeric or a choice such as gpu).
+	// Key picks an estimate input (numeric or a choice such as gpu) by its
+	// label ("Accelerators", "Energy source"); SetKey picks it by key.
 	Key *widget.Select
 	// Values holds the values, separated by spaces or semicolons (70,000
 	// and 175B are one value each).
@@ -48,34 +51,79 @@ type SweepDialog struct {
 	cancel  context.CancelFunc
 	running bool
 	content fyne.CanvasObject
+	// keys maps the Key selects' labels to input keys.
+	keys map[string]string
 }
 
 // sweepNone is the key choice of an unused row.
 const sweepNone = "(none)"
 
+// sweepLabel is the label of an input the sweep can vary: the editor's.
+func sweepLabel(key string) string {
+	if t, ok := choiceTitle[key]; ok {
+		return t
+	}
+	if f := planner.FieldByKey(key); f != nil {
+		return f.Label
+	}
+	return key
+}
+
+// sweepKeys maps the labels of the Key selects to input keys.
+func sweepKeys() (labels []string, keys map[string]string) {
+	keys = map[string]string{}
+	labels = []string{sweepNone}
+	for _, k := range append(slices.Clone(planner.ChoiceKeys), planner.FieldKeys()...) {
+		l := sweepLabel(k)
+		if _, dup := keys[l]; dup {
+			l += " (" + k + ")"
+		}
+		keys[l] = k
+		labels = append(labels, l)
+	}
+	return labels, keys
+}
+
+// sweepKeyWidth fits the longest label in a Key select, at most 300.
+func sweepKeyWidth(labels []string) float32 {
+	w := float32(0)
+	for _, l := range labels {
+		w = max(w, textWidth(l, false))
+	}
+	return min(w+4*theme.InnerPadding()+theme.IconInlineSize(), 300)
+}
+
+// SetKey picks the input with key (a planner key such as "gpus").
+func (r *SweepRow) SetKey(key string) { r.Key.SetSelected(sweepLabel(key)) }
+
+// key returns the planner key of the picked input, "" for none.
+func (d *SweepDialog) key(r *SweepRow) string { return d.keys[r.Key.Selected] }
+
 // NewSweepDialog returns the sweep dialog over base; Show opens it in win.
 func NewSweepDialog(cat *planner.Catalog, base planner.Scenario, win fyne.Window) *SweepDialog {
 	d := &SweepDialog{cat: cat, base: base.Clone(), win: win}
-	keys := append([]string{sweepNone}, planner.ChoiceKeys...)
-	keys = append(keys, planner.FieldKeys()...)
+	labels, keys := sweepKeys()
+	d.keys = keys
 	form := container.New(layout.NewFormLayout())
 	for i := range d.Rows {
 		r := &d.Rows[i]
-		r.Key = widget.NewSelect(keys, func(string) { d.update() })
+		r.Key = widget.NewSelect(labels, func(string) { d.update() })
 		r.Key.Selected = sweepNone
 		r.Values = widget.NewEntry()
 		r.Values.SetPlaceHolder("values, e.g. 1000 10000 100000  or  coal; gas; nuclear")
 		r.Values.OnChanged = func(string) { d.update() }
-		form.Add(r.Key)
+		// Wide enough for the longest label ("Cost: energy (inside amortized)").
+		form.Add(container.NewGridWrap(fyne.NewSize(sweepKeyWidth(labels), r.Key.MinSize().Height), r.Key))
 		form.Add(r.Values)
 	}
 	d.Size = widget.NewLabel("")
 	d.Size.Wrapping = fyne.TextWrapWord
 	d.Progress = widget.NewProgressBar()
+	d.Progress.Hide() // shown from the start of a run: an idle bar says nothing
 	d.Run = widget.NewButton("Make scenarios", d.start)
 	d.Run.Importance = widget.HighImportance
 	d.Cancel = widget.NewButton("Cancel", d.stop)
-	intro := widget.NewLabel(fmt.Sprintf("Vary up to %d inputs of %q; every combination becomes a scenario named after its values.",
+	intro := widget.NewLabel(fmt.Sprintf("Vary up to %d inputs of %q; every combination becomes a scenario named after its inputs and values.",
 		planner.MaxVary, base.Name))
 	intro.Wrapping = fyne.TextWrapWord
 	d.content = container.NewVBox(intro, form, d.Size, d.Progress, container.NewHBox(layout.NewSpacer(), d.Cancel, d.Run))
@@ -89,7 +137,7 @@ func (d *SweepDialog) Content() fyne.CanvasObject { return d.content }
 // Show opens the dialog.
 func (d *SweepDialog) Show() {
 	d.dlg = dialog.NewCustomWithoutButtons("Sweep", d.content, d.win)
-	d.dlg.Resize(fyne.NewSize(640, 360))
+	d.dlg.Resize(fyne.NewSize(760, 380))
 	d.dlg.Show()
 }
 
@@ -103,16 +151,16 @@ func (d *SweepDialog) Vary() ([]planner.Vary, error) {
 	var vary []planner.Vary
 	for i := range d.Rows {
 		r := &d.Rows[i]
-		key := r.Key.Selected
+		key := d.key(r)
 		vals := SplitValues(r.Values.Text)
-		if key == "" || key == sweepNone {
+		if key == "" {
 			if len(vals) > 0 {
 				return nil, fmt.Errorf("row %d: choose the input these values are for", i+1)
 			}
 			continue
 		}
 		if len(vals) == 0 {
-			return nil, &planner.FieldError{Field: key, Msg: "has no values; type them separated by spaces or semicolons"}
+			return nil, fmt.Errorf("%s: no values; type them separated by spaces or semicolons", sweepLabel(key))
 		}
 		vary = append(vary, planner.Vary{Key: key, Values: vals})
 	}
@@ -169,6 +217,7 @@ func (d *SweepDialog) start() {
 	d.cancel, d.running = cancel, true
 	d.Run.Disable()
 	d.Progress.SetValue(0)
+	d.Progress.Show()
 	cat, base := d.cat, d.base.Clone()
 	go func() {
 		defer cancel()
@@ -181,6 +230,9 @@ func (d *SweepDialog) start() {
 			}
 		}
 		scs, err := planner.Sweep(ctx, cat, base, vary, progress)
+		if err == nil {
+			nameSweep(scs, base, vary)
+		}
 		fyne.Do(func() { d.finish(scs, err) })
 	}()
 }
@@ -193,6 +245,7 @@ func (d *SweepDialog) finish(scs []planner.Scenario, err error) {
 	case errors.Is(err, context.Canceled):
 		d.Size.SetText("Cancelled.")
 		d.Progress.SetValue(0)
+		d.Progress.Hide()
 	case err != nil:
 		d.Size.SetText(oneLine(err.Error()))
 	default:
@@ -205,6 +258,35 @@ func (d *SweepDialog) finish(scs []planner.Scenario, err error) {
 	}
 	if d.OnFinished != nil {
 		d.OnFinished(err)
+	}
+}
+
+// nameSweep names the scenarios of a sweep for people, in planner.Sweep's
+// grid order (the last axis varies fastest): the inputs' labels and their
+// values as the editor writes them ("Accelerators 10,000, Energy source
+// gas"); the note says which scenario the sweep started from (the base's
+// own note describes the base, not these).
+func nameSweep(scs []planner.Scenario, base planner.Scenario, vary []planner.Vary) {
+	idx := make([]int, len(vary))
+	for n := range scs {
+		parts := make([]string, len(vary))
+		for i, v := range vary {
+			text := v.Values[idx[i]]
+			if f := planner.FieldByKey(v.Key); f != nil {
+				if x, ok := scs[n].Value(v.Key); ok {
+					text = formatInput(f, x)
+				}
+			}
+			parts[i] = sweepLabel(v.Key) + " " + text
+		}
+		scs[n].Name = strings.Join(parts, ", ")
+		scs[n].Note = fmt.Sprintf("Made by a sweep of %q.", base.Name)
+		for i := len(idx) - 1; i >= 0; i-- {
+			if idx[i]++; idx[i] < len(vary[i].Values) {
+				break
+			}
+			idx[i] = 0
+		}
 	}
 }
 

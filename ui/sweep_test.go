@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -40,9 +41,17 @@ func TestSweepDialog(t *testing.T) {
 		if !d.Run.Disabled() {
 			t.Errorf("empty rows: want Run disabled")
 		}
-		d.Rows[0].Key.SetSelected(planner.KeyGPUs)
+		if d.Progress.Visible() {
+			t.Errorf("before a run: want no progress bar (an idle bar reads as full or empty)")
+		}
+		for _, l := range d.Rows[0].Key.Options[1:] {
+			if planner.FieldByKey(l) != nil || slices.Contains(planner.ChoiceKeys, l) {
+				t.Errorf("input choice %q: want the field's label, not its flag name", l)
+			}
+		}
+		d.Rows[0].SetKey(planner.KeyGPUs)
 		test.Type(d.Rows[0].Values, "1000 10,000; 100k")
-		d.Rows[1].Key.SetSelected(planner.KeyEnergy)
+		d.Rows[1].SetKey(planner.KeyEnergy)
 		test.Type(d.Rows[1].Values, "coal; gas")
 		if got := d.GridSize(); got != 6 {
 			t.Errorf("want a grid of 6, got %d", got)
@@ -62,18 +71,24 @@ func TestSweepDialog(t *testing.T) {
 		d.OnFinished = func(err error) { finished <- err }
 		var got []planner.Scenario
 		d.OnResult = func(s []planner.Scenario) { got = s }
-		d.Rows[0].Key.SetSelected(planner.KeyGPUs)
+		d.Rows[0].SetKey(planner.KeyGPUs)
 		test.Type(d.Rows[0].Values, "1000 10000")
-		d.Rows[1].Key.SetSelected(planner.KeyEnergy)
+		d.Rows[1].SetKey(planner.KeyEnergy)
 		test.Type(d.Rows[1].Values, "coal;nuclear")
 		d.Show()
 		test.Tap(d.Run)
 		if err := <-finished; err != nil {
 			t.Fatalf("want success, got %v", err)
 		}
-		want := []string{"gpus=1000 energy=coal", "gpus=1000 energy=nuclear", "gpus=10000 energy=coal", "gpus=10000 energy=nuclear"}
+		want := []string{"Accelerators 1,000, Energy source coal", "Accelerators 1,000, Energy source nuclear",
+			"Accelerators 10,000, Energy source coal", "Accelerators 10,000, Energy source nuclear"}
 		if names := scenarioNames(got); !reflect.DeepEqual(names, want) {
 			t.Errorf("want scenarios %q, got %q", want, names)
+		}
+		for _, sc := range got {
+			if sc.Note == base.Note || !strings.Contains(sc.Note, base.Name) {
+				t.Errorf("%s: want a note naming the sweep's base, not the base's own note, got %q", sc.Name, sc.Note)
+			}
 		}
 		if d.Progress.Value != 1 {
 			t.Errorf("progress: want 1 at the end, got %v", d.Progress.Value)
@@ -85,7 +100,7 @@ func TestSweepDialog(t *testing.T) {
 		finished := make(chan error, 1)
 		d.OnFinished = func(err error) { finished <- err }
 		d.OnResult = func([]planner.Scenario) { t.Error("want no result on an error") }
-		d.Rows[0].Key.SetSelected(planner.KeyEnergy)
+		d.Rows[0].SetKey(planner.KeyEnergy)
 		test.Type(d.Rows[0].Values, "coal peat")
 		test.Tap(d.Run)
 		err := <-finished
@@ -106,11 +121,11 @@ func TestSweepDialog(t *testing.T) {
 		d.OnFinished = func(err error) { finished <- err }
 		results := 0
 		d.OnResult = func([]planner.Scenario) { results++ }
-		d.Rows[0].Key.SetSelected(planner.KeyGPUs)
+		d.Rows[0].SetKey(planner.KeyGPUs)
 		test.Type(d.Rows[0].Values, strings.Repeat("1000 2000 3000 4000 5000 6000 7000 8000 9000 10000 ", 10))
-		d.Rows[1].Key.SetSelected(planner.KeyMFU)
+		d.Rows[1].SetKey(planner.KeyMFU)
 		test.Type(d.Rows[1].Values, strings.Repeat("20% 30% 40% 50% ", 25))
-		d.Rows[2].Key.SetSelected(planner.KeyPUE)
+		d.Rows[2].SetKey(planner.KeyPUE)
 		test.Type(d.Rows[2].Values, "1.1 1.2 1.3 1.4 1.5")
 		if got := d.GridSize(); got != 100*100*5 {
 			t.Fatalf("want a grid of 50,000, got %d", got)

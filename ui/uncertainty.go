@@ -82,17 +82,20 @@ func NewUncertaintyView(cat *planner.Catalog, win fyne.Window) *UncertaintyView 
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(v.CellText(id.Row, id.Col))
 		})
-	v.Table.SetColumnWidth(0, 190)
+	v.Table.SetColumnWidth(0, outputLabelWidth(false))
 	v.Table.SetColumnWidth(1, 200)
 	v.Table.SetColumnWidth(2, 360)
 	v.Fan = NewChartImage(func() (plot.Kind, plot.Input) { return plot.KindFan, v.chartInput() })
 	v.Tornado = NewChartImage(func() (plot.Kind, plot.Input) { return plot.KindTornado, v.chartInput() })
+	// Never squashed below legibility: the split gives the table the rest.
+	v.Fan.minSize = kindMinSize(plot.KindFan)
+	v.Tornado.minSize = kindMinSize(plot.KindTornado)
 	charts := container.NewAppTabs(
 		container.NewTabItem("Distribution (fan)", v.Fan),
 		container.NewTabItem("What drives it (tornado)", v.Tornado))
 	table := container.NewGridWrap(fyne.NewSize(770, 300), v.Table)
 	top := container.NewVBox(
-		container.NewHBox(widget.NewLabel("Chart output"), v.Output),
+		container.NewHBox(widget.NewLabel("Chart output"), wideSelect(v.Output, 260)),
 		v.Status,
 		container.NewHScroll(table),
 		v.Ranges)

@@ -19,6 +19,11 @@ const DefaultSeed uint64 = 1
 type View struct {
 	// Title is the tab label.
 	Title string
+	// Industry marks a tab that does not read the selected training
+	// scenario (bubble risk, industry, back-test): while it is shown the
+	// scenario list and editor collapse and the tab gets the whole width.
+	// A view with no Update is industry-level too.
+	Industry bool
 	// Content is the tab body.
 	Content fyne.CanvasObject
 	// Update shows a new state. It runs on the UI goroutine after every
@@ -26,6 +31,12 @@ type View struct {
 	// through a Latest, which runs it off the UI goroutine and publishes the
 	// newest outcome with fyne.Do. Nil means the view never updates.
 	Update func(s State)
+}
+
+// IndustryLevel returns v marked as an industry-level tab (View.Industry).
+func IndustryLevel(v View) View {
+	v.Industry = true
+	return v
 }
 
 // State is what the window shows after a change: the scenario set, the

@@ -38,6 +38,9 @@ type Options struct {
 	// ImportExcel reads a scenario set from a workbook (File > Import from
 	// Excel). Nil disables the menu item.
 	ImportExcel func(r io.Reader, cat *planner.Catalog) (*planner.File, error)
+	// ExportReport writes the PDF report of a state (File > Export
+	// Report), built in memory like the workbook. Nil disables the item.
+	ExportReport func(w io.Writer, s State) error
 }
 
 // Window is the main window: the scenario list, the editor of the selected
@@ -66,6 +69,14 @@ type Window struct {
 	Notice      *widget.Label
 	NoticeClose *widget.Button
 	notice      fyne.CanvasObject
+	// split holds the editor and the tabs, main the list and split;
+	// listPane is the list column. industry marks, by tab index, the
+	// industry-level tabs (View.Industry).
+	split, main *container.Split
+	listPane    fyne.CanvasObject
+	industry    []bool
+	// editorHidden hides the list and editor on every tab (ToggleEditor).
+	editorHidden bool
 	// listRing shows that the scenario list has the keyboard focus.
 	listRing *canvas.Rectangle
 
@@ -94,6 +105,10 @@ type Window struct {
 	// selecting guards List.OnSelected while the window moves the selection.
 	selecting bool
 	lastErr   error
+	// LastMessage is the last export's "written to" message.
+	LastMessage string
+	// busyExport is set while an export runs.
+	busyExport bool
 }
 
 // New builds the main window in win, opens the default scenarios and
@@ -118,20 +133,15 @@ func New(a fyne.App, win fyne.Window, o Options) *Window {
 	w.Editor.OnCommit = w.commit
 	w.Results = NewResults(o.Catalog)
 
-	w.Tabs = container.NewAppTabs(container.NewTabItemWithIcon("Results", theme.GridIcon(), w.Results.Content))
-	for _, v := range o.Views {
-		// A scroll keeps a wide tab from widening the whole window: the
-		// content still fills the tab when there is room.
-		w.Tabs.Append(container.NewTabItem(v.Title, container.NewScroll(v.Content)))
-	}
-
-	split := container.NewHSplit(w.Editor.Content, w.Tabs)
-	split.Offset = 0.45
-	main := container.NewHSplit(w.buildList(), container.NewBorder(w.buildNotice(), nil, nil, nil, split))
-	main.Offset = 0.17
-	win.SetContent(main)
+	w.buildTabs(w.Results.Content, o.Views)
+	w.split = container.NewHSplit(w.Editor.Content, w.Tabs)
+	w.split.Offset = 0.4
+	w.listPane = w.buildList()
+	w.main = container.NewHSplit(w.listPane, container.NewBorder(w.buildNotice(), nil, nil, nil, w.split))
+	w.main.Offset = 0.15
+	win.SetContent(w.main)
 	w.buildMenu()
-	win.SetCloseIntercept(func() { w.confirmDiscard(win.Close) })
+	win.SetCloseIntercept(func() { w.confirmDiscard(func() { w.rememberSize(); win.Close() }) })
 
 	w.load(w.file, nil)
 	// The keyboard starts on the list: arrows pick a scenario, Tab goes

@@ -13,6 +13,7 @@ import (
 	"aiplan/assets"
 	"aiplan/export"
 	"aiplan/planner"
+	"aiplan/report"
 	"aiplan/ui"
 )
 
@@ -88,23 +89,41 @@ func runWindow(stderr io.Writer) int {
 			ui.NewCompareView(cat).View(),
 			ui.NewChartsView(cat, w).View(),
 			ui.NewUncertaintyView(cat, w).View(),
-			bubble.View(),
-			gap.View(),
-			industryView(cat),
-			ui.NewBacktestView(cat).View(),
+			ui.IndustryLevel(bubble.View()),
+			ui.IndustryLevel(gap.View()),
+			ui.IndustryLevel(industryView(cat)),
+			ui.IndustryLevel(ui.NewBacktestView(cat).View()),
 		},
 		// Runs off the UI goroutine (ui.Window.ExportExcelURI).
 		ExportExcel: func(out io.Writer, s ui.State) error {
 			return writeWorkbook(out, s.File, s.Catalog, meta.Version)
 		},
-		ImportExcel: func(in io.Reader, _ *planner.Catalog) (*planner.File, error) { return export.Read(in) },
+		// Runs off the UI goroutine too (ui.Window.ExportReportURI).
+		ExportReport: func(out io.Writer, s ui.State) error {
+			return report.WriteReport(out, s.File, s.Catalog, "a4", meta.Version)
+		},
+		ImportExcel: importWorkbook,
 	})
 	gap.OnChanged = func() { win.EditFile(gap.Store) }
 	bubble.OnChanged = func() { win.EditFile(bubble.Store) }
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(ui.StartSize(a.Preferences()))
 	w.CenterOnScreen()
 	w.ShowAndRun()
 	return exitOK
+}
+
+// importWorkbook reads a workbook for File > Import from Excel with the
+// checks of `aiplan import`: the edited values' ranges (export.Read) and
+// every scenario against the catalogue (export.Validate).
+func importWorkbook(in io.Reader, cat *planner.Catalog) (*planner.File, error) {
+	set, err := export.Read(in)
+	if err != nil {
+		return nil, err
+	}
+	if err := export.Validate(set, cat); err != nil {
+		return nil, err
+	}
+	return set, nil
 }
 
 // runVersion prints the name, ID and version from FyneApp.toml.
