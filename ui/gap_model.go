@@ -39,13 +39,13 @@ type GapModelView struct {
 	OnChanged func()
 	OnResult  func(planner.GapResult)
 
-	cat     *planner.Catalog
-	f       *fields
+	cat *planner.Catalog
+	*fields
 	in      planner.GapInputs
 	res     planner.GapResult
 	yearly  [][]string
 	rowsBox *fyne.Container
-	seen    string // the file's gap part as last loaded or stored
+	part    filePart[planner.GapInputs]
 	page    fyne.CanvasObject
 }
 
@@ -75,7 +75,7 @@ func newGapModelView(cat *planner.Catalog) (*GapModelView, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &GapModelView{cat: cat, f: newFields(), seen: savedForm[planner.GapInputs](nil)}
+	v := &GapModelView{cat: cat, fields: newFields(), part: newFilePart[planner.GapInputs]()}
 	v.build()
 	v.SetInputs(in)
 	return v, nil
@@ -86,7 +86,7 @@ func (v *GapModelView) build() {
 	v.Preset = widget.NewSelect([]string{gapPresetTitles[planner.GapPreset2023], gapPresetTitles[planner.GapPreset2024], presetCustom},
 		func(string) { v.pickPreset() })
 	v.PriorVintages = widget.NewCheck("Count earlier capex vintages (steady state)", func(bool) {
-		if !v.f.loading {
+		if !v.fields.loading {
 			v.apply()
 		}
 	})
@@ -114,13 +114,13 @@ func (v *GapModelView) build() {
 
 	form := widget.NewForm(widget.NewFormItem("Preset", v.Preset))
 	for _, k := range gapKeys {
-		en := v.f.add(k, v.apply)
+		en := v.fields.add(k, v.apply)
 		form.Append(gapLabels[k], en)
 		if k == planner.GapKeyLife {
 			form.Append("", v.PriorVintages)
 		}
 	}
-	v.f.entries[planner.GapKeyAIRevenue].SetPlaceHolder("the table's total")
+	v.fields.entries[planner.GapKeyAIRevenue].SetPlaceHolder("the table's total")
 	inputs := container.NewVBox(v.Status, form, v.Rule,
 		heading("Expected AI revenue, first year"), v.rowsBox, v.AddRow, v.RevenueSummary)
 	indicators := container.NewVBox(heading("Bubble-risk indicators"), v.GapRatio, v.Closes, heading("Year by year"))
@@ -128,13 +128,6 @@ func (v *GapModelView) build() {
 	split.Offset = 0.5
 	v.page = split
 }
-
-// Entry returns the entry of input key (planner.GapKey...).
-func (v *GapModelView) Entry(key string) *widget.Entry { return v.f.entries[key] }
-
-// InputError returns the refusal of input key (a planner.GapKey... or
-// "revenue"), or nil.
-func (v *GapModelView) InputError(key string) error { return v.f.errs[key] }
 
 // Inputs returns the last valid inputs (a copy).
 func (v *GapModelView) Inputs() planner.GapInputs { return cloneGapInputs(v.in) }
@@ -154,7 +147,7 @@ func cloneGapInputs(in planner.GapInputs) planner.GapInputs {
 // SetInputs shows in (the entries, the revenue table and the results);
 // no OnChanged. Invalid inputs are shown with their error.
 func (v *GapModelView) SetInputs(in planner.GapInputs) {
-	f := v.f
+	f := v.fields
 	f.loading = true
 	v.Preset.SetSelected(presetTitle(gapPresetTitles, in.Preset))
 	f.set(planner.GapKeyYear, float64(in.Year), strconv.Itoa(in.Year))
@@ -183,43 +176,19 @@ func (v *GapModelView) SetInputs(in planner.GapInputs) {
 // update loads the file's gap part (nil: the sequoia-2024 preset) when it
 // changed since the last load or Store, so typing is never undone.
 func (v *GapModelView) update(f *planner.File) {
-	if s := savedForm(f.Gap); s != v.seen {
-		v.seen = s
-		in, err := planner.GapPreset(v.cat, planner.GapPreset2024)
-		if f.Gap != nil {
-			in, err = cloneGapInputs(*f.Gap), nil
-		}
-		if err == nil {
-			v.SetInputs(in)
-		}
-	}
+	v.part.reload(f.Gap, func() (planner.GapInputs, error) { return planner.GapPreset(v.cat, planner.GapPreset2024) }, v.SetInputs)
 	scheduleShown(v.GapChart, v.WaterfallChart)
 }
 
 // store writes the last valid inputs into f.
 func (v *GapModelView) store(f *planner.File) {
-	in := v.Inputs()
-	f.Gap = &in
-	v.seen = savedForm(f.Gap)
+	v.part.store(&f.Gap, v.Inputs())
 }
 
-// pickPreset loads the chosen preset.
 func (v *GapModelView) pickPreset() {
-	if v.f.loading {
-		return
-	}
-	id := presetID(gapPresetTitles, v.Preset.Selected)
-	if id == "" {
-		v.apply()
-		return
-	}
-	in, err := planner.GapPreset(v.cat, id)
-	if err != nil {
-		showStatus(v.Status, err)
-		return
-	}
-	v.SetInputs(in)
-	v.changed()
+	pickPreset(v.fields, gapPresetTitles, v.Preset.Selected,
+		func(id string) (planner.GapInputs, error) { return planner.GapPreset(v.cat, id) },
+		v.SetInputs, v.apply, v.changed, v.Status)
 }
 
 func (v *GapModelView) changed() {
@@ -230,7 +199,7 @@ func (v *GapModelView) changed() {
 
 // read parses the entries and the revenue table.
 func (v *GapModelView) read() (planner.GapInputs, error) {
-	f := v.f
+	f := v.fields
 	f.clear(append(gapKeys, gapRevenueKey)...)
 	var err error
 	in := planner.GapInputs{Preset: presetID(gapPresetTitles, v.Preset.Selected)}
@@ -290,7 +259,7 @@ func (v *GapModelView) evaluate(in planner.GapInputs) bool {
 	}
 	v.in, v.res = in, res
 	v.show()
-	showStatus(v.Status, v.f.firstErr(append(gapKeys, gapRevenueKey)))
+	showStatus(v.Status, v.fields.firstErr(append(gapKeys, gapRevenueKey)))
 	scheduleShown(v.GapChart, v.WaterfallChart)
 	if v.OnResult != nil {
 		v.OnResult(res)
@@ -300,7 +269,7 @@ func (v *GapModelView) evaluate(in planner.GapInputs) bool {
 
 // markError marks the entry or revenue row a planner refusal names.
 func (v *GapModelView) markError(err error) {
-	if v.f.mark(err) || planner.ErrField(err) != gapRevenueKey {
+	if v.fields.mark(err) || planner.ErrField(err) != gapRevenueKey {
 		return
 	}
 	for _, row := range v.Rows {

@@ -68,7 +68,7 @@ func (v *GapModelView) addRow(it planner.RevenueItem) {
 	r.Name = widget.NewEntry()
 	r.Name.SetText(it.Name)
 	r.Name.OnChanged = func(string) {
-		if !v.f.loading {
+		if !v.fields.loading {
 			v.apply()
 		}
 	}
@@ -77,7 +77,7 @@ func (v *GapModelView) addRow(it planner.RevenueItem) {
 	r.Amount.SetText(usdText(it.USD))
 	r.Amount.OnChanged = r.Name.OnChanged
 	r.Other = widget.NewCheck("other", func(bool) {
-		if !v.f.loading {
+		if !v.fields.loading {
 			v.apply()
 		}
 	})

@@ -47,6 +47,33 @@ func (f *fields) add(key string, apply func()) *widget.Entry {
 	return en
 }
 
+// Entry returns the entry of input key.
+func (f *fields) Entry(key string) *widget.Entry { return f.entries[key] }
+
+// InputError returns the refusal of input key, or nil.
+func (f *fields) InputError(key string) error { return f.errs[key] }
+
+// pickPreset is a preset select's callback: a preset's title loads it
+// (set, then changed), "Custom" re-reads the entries (apply).
+func pickPreset[T any](f *fields, titles map[string]string, title string, load func(string) (T, error),
+	set func(T), apply, changed func(), status *widget.Label) {
+	if f.loading {
+		return
+	}
+	id := presetID(titles, title)
+	if id == "" {
+		apply()
+		return
+	}
+	in, err := load(id)
+	if err != nil {
+		showStatus(status, err)
+		return
+	}
+	set(in)
+	changed()
+}
+
 // set shows text in key's entry and remembers that it stands for v.
 func (f *fields) set(key string, v float64, text string) {
 	f.exact[key] = shownValue{text, v}
@@ -153,6 +180,33 @@ func showStatus(l *widget.Label, err error) {
 	}
 	l.SetText(err.Error() + " (showing the last valid results)")
 	l.Show()
+}
+
+// filePart is a view's part of the scenario file (Gap, Serving or
+// Projection) as the view last loaded or stored it.
+type filePart[T any] struct{ seen string }
+
+func newFilePart[T any]() filePart[T] { return filePart[T]{seen: savedForm[T](nil)} }
+
+// reload calls set with *cur (nil: preset's) when cur saves differently
+// from what the view last loaded or stored, so typing is never undone.
+func (p *filePart[T]) reload(cur *T, preset func() (T, error), set func(T)) {
+	s := savedForm(cur)
+	if s == p.seen {
+		return
+	}
+	p.seen = s
+	if cur != nil {
+		set(*cur)
+	} else if in, err := preset(); err == nil {
+		set(in)
+	}
+}
+
+// store points *dst at in and remembers it as loaded.
+func (p *filePart[T]) store(dst **T, in T) {
+	*dst = &in
+	p.seen = savedForm(&in)
 }
 
 // savedForm is p as a scenario file saves it ("null" for nil): two inputs

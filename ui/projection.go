@@ -27,12 +27,12 @@ type ProjectionView struct {
 	// OnChanged runs after a user edit that evaluates.
 	OnChanged func()
 
-	cat       *planner.Catalog
-	f         *fields
+	cat *planner.Catalog
+	*fields
 	in        planner.ProjectionInputs
 	res       planner.ProjectionResult
 	scenarios []planner.Scenario
-	seen      string // the file's projection part as last loaded or stored
+	part      filePart[planner.ProjectionInputs]
 	content   fyne.CanvasObject
 }
 
@@ -46,11 +46,11 @@ func newProjectionView(cat *planner.Catalog) (*ProjectionView, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &ProjectionView{cat: cat, f: newFields(), seen: savedForm[planner.ProjectionInputs](nil)}
+	v := &ProjectionView{cat: cat, fields: newFields(), part: newFilePart[planner.ProjectionInputs]()}
 	v.Status = newStatus()
-	e := func(k string) *widget.Entry { return v.f.add(k, v.apply) }
+	e := func(k string) *widget.Entry { return v.fields.add(k, v.apply) }
 	v.Basis = widget.NewSelect([]string{planner.CostBasisAmortized, planner.CostBasisCloud, planner.CostBasisAcquisition}, func(string) {
-		if !v.f.loading {
+		if !v.fields.loading {
 			v.apply()
 		}
 	})
@@ -80,12 +80,6 @@ func newProjectionView(cat *planner.Catalog) (*ProjectionView, error) {
 // Content returns the page.
 func (v *ProjectionView) Content() fyne.CanvasObject { return v.content }
 
-// Entry returns the entry of input key (planner.ProjKey...).
-func (v *ProjectionView) Entry(key string) *widget.Entry { return v.f.entries[key] }
-
-// InputError returns the refusal of input key, or nil.
-func (v *ProjectionView) InputError(key string) error { return v.f.errs[key] }
-
 // Inputs returns the last valid inputs.
 func (v *ProjectionView) Inputs() planner.ProjectionInputs { return v.in }
 
@@ -94,20 +88,20 @@ func (v *ProjectionView) Result() planner.ProjectionResult { return v.res }
 
 // SetInputs shows in; no OnChanged.
 func (v *ProjectionView) SetInputs(in planner.ProjectionInputs) {
-	v.f.loading = true
-	v.f.set(planner.ProjKeyBaseCost, in.BaseCostUSD, usdText(in.BaseCostUSD))
-	v.f.set(planner.ProjKeyBaseYear, float64(in.BaseYear), strconv.Itoa(in.BaseYear))
-	v.f.set(planner.ProjKeyGrowth, in.Growth, growthText(in.Growth))
-	v.f.set(planner.ProjKeyGrowthLow, in.GrowthLow, growthText(in.GrowthLow))
-	v.f.set(planner.ProjKeyGrowthHigh, in.GrowthHigh, growthText(in.GrowthHigh))
-	v.f.set(planner.ProjKeyUntil, float64(in.Until), strconv.Itoa(in.Until))
+	v.fields.loading = true
+	v.fields.set(planner.ProjKeyBaseCost, in.BaseCostUSD, usdText(in.BaseCostUSD))
+	v.fields.set(planner.ProjKeyBaseYear, float64(in.BaseYear), strconv.Itoa(in.BaseYear))
+	v.fields.set(planner.ProjKeyGrowth, in.Growth, growthText(in.Growth))
+	v.fields.set(planner.ProjKeyGrowthLow, in.GrowthLow, growthText(in.GrowthLow))
+	v.fields.set(planner.ProjKeyGrowthHigh, in.GrowthHigh, growthText(in.GrowthHigh))
+	v.fields.set(planner.ProjKeyUntil, float64(in.Until), strconv.Itoa(in.Until))
 	basis := in.Basis
 	if basis == "" {
 		basis = planner.CostBasisAmortized
 	}
 	v.Basis.SetSelected(basis)
-	v.f.loading = false
-	v.f.clear(projKeys...)
+	v.fields.loading = false
+	v.fields.clear(projKeys...)
 	v.evaluate(in)
 }
 
@@ -116,37 +110,26 @@ func (v *ProjectionView) SetInputs(in planner.ProjectionInputs) {
 // load or Store.
 func (v *ProjectionView) update(f *planner.File) {
 	v.scenarios = cloneScenarios(f.Scenarios)
-	if s := savedForm(f.Projection); s != v.seen {
-		v.seen = s
-		in, err := planner.DefaultProjection(v.cat)
-		if f.Projection != nil {
-			in, err = *f.Projection, nil
-		}
-		if err == nil {
-			v.SetInputs(in)
-		}
-	}
+	v.part.reload(f.Projection, func() (planner.ProjectionInputs, error) { return planner.DefaultProjection(v.cat) }, v.SetInputs)
 	scheduleShown(v.Chart)
 }
 
 // store writes the last valid inputs into f.
 func (v *ProjectionView) store(f *planner.File) {
-	in := v.in
-	f.Projection = &in
-	v.seen = savedForm(f.Projection)
+	v.part.store(&f.Projection, v.in)
 }
 
 // apply reads the entries after a user edit.
 func (v *ProjectionView) apply() {
-	v.f.clear(projKeys...)
+	v.fields.clear(projKeys...)
 	var err error
 	in := planner.ProjectionInputs{BaseModel: v.in.BaseModel, Basis: v.Basis.Selected}
-	in.BaseCostUSD = v.f.num(planner.ProjKeyBaseCost, &err)
-	in.BaseYear = v.f.whole(planner.ProjKeyBaseYear, &err)
-	in.Growth = v.f.num(planner.ProjKeyGrowth, &err)
-	in.GrowthLow = v.f.num(planner.ProjKeyGrowthLow, &err)
-	in.GrowthHigh = v.f.num(planner.ProjKeyGrowthHigh, &err)
-	in.Until = v.f.whole(planner.ProjKeyUntil, &err)
+	in.BaseCostUSD = v.fields.num(planner.ProjKeyBaseCost, &err)
+	in.BaseYear = v.fields.whole(planner.ProjKeyBaseYear, &err)
+	in.Growth = v.fields.num(planner.ProjKeyGrowth, &err)
+	in.GrowthLow = v.fields.num(planner.ProjKeyGrowthLow, &err)
+	in.GrowthHigh = v.fields.num(planner.ProjKeyGrowthHigh, &err)
+	in.Until = v.fields.whole(planner.ProjKeyUntil, &err)
 	if err != nil {
 		showStatus(v.Status, err)
 		return
@@ -164,7 +147,7 @@ func (v *ProjectionView) apply() {
 func (v *ProjectionView) evaluate(in planner.ProjectionInputs) bool {
 	res, err := planner.Project(in)
 	if err != nil {
-		v.f.mark(err)
+		v.fields.mark(err)
 		showStatus(v.Status, err)
 		return false
 	}
@@ -174,7 +157,7 @@ func (v *ProjectionView) evaluate(in planner.ProjectionInputs) bool {
 		parts = append(parts, fmt.Sprintf("%s run: %s", planner.HumanUSD(planner.Thresholds[i]), yearOrAfter(res.ThresholdYears[k], in.Until)))
 	}
 	v.Thresholds.SetText("Frontier run crosses " + strings.Join(parts, "; ") + " (central growth, " + v.in.Basis + " basis).")
-	showStatus(v.Status, v.f.firstErr(projKeys))
+	showStatus(v.Status, v.fields.firstErr(projKeys))
 	scheduleShown(v.Chart)
 	return true
 }

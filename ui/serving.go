@@ -24,11 +24,11 @@ type ServingView struct {
 	// OnChanged runs after a user edit that evaluates.
 	OnChanged func()
 
-	cat     *planner.Catalog
-	f       *fields
+	cat *planner.Catalog
+	*fields
 	in      planner.ServingInputs
 	res     planner.ServingResult
-	seen    string // the file's serving part as last loaded or stored
+	part    filePart[planner.ServingInputs]
 	content fyne.CanvasObject
 }
 
@@ -53,13 +53,13 @@ func newServingView(cat *planner.Catalog) (*ServingView, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &ServingView{cat: cat, f: newFields(), seen: savedForm[planner.ServingInputs](nil)}
+	v := &ServingView{cat: cat, fields: newFields(), part: newFilePart[planner.ServingInputs]()}
 	v.Status = newStatus()
 	v.Preset = widget.NewSelect([]string{servingPresetTitles[planner.ServingEpoch2025], servingPresetTitles[planner.ServingDeVries2023], presetCustom},
 		func(string) { v.pickPreset() })
 	form := widget.NewForm(widget.NewFormItem("Energy per query", v.Preset))
 	for _, k := range servingKeys {
-		form.Append(servingLabels[k], v.f.add(k, v.apply))
+		form.Append(servingLabels[k], v.fields.add(k, v.apply))
 	}
 	for _, l := range []**widget.Label{&v.Energy, &v.Carbon, &v.Water, &v.Revenue, &v.Bottle, &v.Services} {
 		*l = widget.NewLabel("")
@@ -76,12 +76,6 @@ func newServingView(cat *planner.Catalog) (*ServingView, error) {
 // Content returns the page.
 func (v *ServingView) Content() fyne.CanvasObject { return v.content }
 
-// Entry returns the entry of input key (planner.ServingKey...).
-func (v *ServingView) Entry(key string) *widget.Entry { return v.f.entries[key] }
-
-// InputError returns the refusal of input key, or nil.
-func (v *ServingView) InputError(key string) error { return v.f.errs[key] }
-
 // Inputs returns the last valid inputs; GapUSD is the gap set by SetGap.
 func (v *ServingView) Inputs() planner.ServingInputs { return v.in }
 
@@ -90,16 +84,16 @@ func (v *ServingView) Result() planner.ServingResult { return v.res }
 
 // SetInputs shows in, keeping the view's gap; no OnChanged.
 func (v *ServingView) SetInputs(in planner.ServingInputs) {
-	v.f.loading = true
+	v.fields.loading = true
 	v.Preset.SetSelected(presetTitle(servingPresetTitles, in.Preset))
-	v.f.setHuman(planner.ServingKeyQueries, in.QueriesPerDay)
-	v.f.setHuman(planner.ServingKeyEnergy, in.EnergyPerQueryWh)
-	v.f.setHuman(planner.ServingKeyWater, in.WaterPerQueryML)
-	v.f.setHuman(planner.ServingKeyRevenue, in.RevenuePerQueryUSD)
-	v.f.setHuman(planner.ServingKeyCarbon, in.CarbonGPerKWh)
-	v.f.loading = false
+	v.fields.setHuman(planner.ServingKeyQueries, in.QueriesPerDay)
+	v.fields.setHuman(planner.ServingKeyEnergy, in.EnergyPerQueryWh)
+	v.fields.setHuman(planner.ServingKeyWater, in.WaterPerQueryML)
+	v.fields.setHuman(planner.ServingKeyRevenue, in.RevenuePerQueryUSD)
+	v.fields.setHuman(planner.ServingKeyCarbon, in.CarbonGPerKWh)
+	v.fields.loading = false
 	in.GapUSD = v.in.GapUSD
-	v.f.clear(servingKeys...)
+	v.fields.clear(servingKeys...)
 	v.evaluate(in, false)
 }
 
@@ -114,54 +108,33 @@ func (v *ServingView) SetGap(gapUSD float64) {
 // update loads the file's serving part (nil: the epoch2025 preset) when it
 // changed since the last load or Store.
 func (v *ServingView) update(f *planner.File) {
-	if s := savedForm(f.Serving); s != v.seen {
-		v.seen = s
-		in, err := planner.ServingPreset(v.cat, planner.ServingEpoch2025)
-		if f.Serving != nil {
-			in, err = *f.Serving, nil
-		}
-		if err == nil {
-			v.SetInputs(in)
-		}
-	}
+	v.part.reload(f.Serving, func() (planner.ServingInputs, error) {
+		return planner.ServingPreset(v.cat, planner.ServingEpoch2025)
+	}, v.SetInputs)
 }
 
 // store writes the last valid inputs into f.
 func (v *ServingView) store(f *planner.File) {
-	in := v.in
-	f.Serving = &in
-	v.seen = savedForm(f.Serving)
+	v.part.store(&f.Serving, v.in)
 }
 
 func (v *ServingView) pickPreset() {
-	if v.f.loading {
-		return
-	}
-	id := presetID(servingPresetTitles, v.Preset.Selected)
-	if id == "" {
-		v.apply()
-		return
-	}
-	in, err := planner.ServingPreset(v.cat, id)
-	if err != nil {
-		showStatus(v.Status, err)
-		return
-	}
-	v.SetInputs(in)
-	v.changed()
+	pickPreset(v.fields, servingPresetTitles, v.Preset.Selected,
+		func(id string) (planner.ServingInputs, error) { return planner.ServingPreset(v.cat, id) },
+		v.SetInputs, v.apply, v.changed, v.Status)
 }
 
 // apply reads the entries after a user edit.
 func (v *ServingView) apply() {
-	v.f.clear(servingKeys...)
+	v.fields.clear(servingKeys...)
 	var err error
 	in := v.in
 	in.Preset = presetID(servingPresetTitles, v.Preset.Selected)
-	in.QueriesPerDay = v.f.num(planner.ServingKeyQueries, &err)
-	in.EnergyPerQueryWh = v.f.num(planner.ServingKeyEnergy, &err)
-	in.WaterPerQueryML = v.f.num(planner.ServingKeyWater, &err)
-	in.RevenuePerQueryUSD = v.f.num(planner.ServingKeyRevenue, &err)
-	if c := v.f.num(planner.ServingKeyCarbon, &err); c != v.in.CarbonGPerKWh {
+	in.QueriesPerDay = v.fields.num(planner.ServingKeyQueries, &err)
+	in.EnergyPerQueryWh = v.fields.num(planner.ServingKeyEnergy, &err)
+	in.WaterPerQueryML = v.fields.num(planner.ServingKeyWater, &err)
+	in.RevenuePerQueryUSD = v.fields.num(planner.ServingKeyRevenue, &err)
+	if c := v.fields.num(planner.ServingKeyCarbon, &err); c != v.in.CarbonGPerKWh {
 		in.CarbonGPerKWh, in.CarbonSource = c, ""
 	}
 	if err != nil {
@@ -178,13 +151,13 @@ func (v *ServingView) apply() {
 func (v *ServingView) evaluate(in planner.ServingInputs, user bool) bool {
 	res, err := planner.EvaluateServing(in)
 	if err != nil {
-		v.f.mark(err)
+		v.fields.mark(err)
 		showStatus(v.Status, err)
 		return false
 	}
 	v.in, v.res = in, res
 	v.show()
-	showStatus(v.Status, v.f.firstErr(servingKeys))
+	showStatus(v.Status, v.fields.firstErr(servingKeys))
 	return true
 }
 
