@@ -162,18 +162,23 @@ func TestBubbleScreenshots(t *testing.T) {
 		t.Skip("AIPLAN_UI_PNG not set")
 	}
 	v, win, _ := newTestBubbleView(t)
+	v.List.Select(bubbleIndex(t, v, "Kupperman 2025, 20% return"))
 	for _, sz := range []fyne.Size{fyne.NewSize(1366, 768), fyne.NewSize(1920, 1080)} {
 		win.Resize(sz)
-		v.Compare.Draw()
-		v.Own.Draw()
-		time.Sleep(1500 * time.Millisecond) // the drawings publish through fyne.Do
-		img := win.Canvas().Capture()
-		f, err := os.Create(filepath.Join(dir, "bubble-"+planner.FormatNumber(float64(sz.Width))+".png"))
-		if err != nil {
-			t.Fatal(err)
+		for page, name := range []string{"indicators", "waterfall", "tornado"} {
+			v.Pages.SelectIndex(page)
+			v.Compare.Draw()
+			v.Own.Draw()
+			v.Tornado.Redraw()
+			time.Sleep(1500 * time.Millisecond) // the drawings publish through fyne.Do
+			img := win.Canvas().Capture()
+			f, err := os.Create(filepath.Join(dir, "bubble-"+planner.FormatNumber(float64(sz.Width))+"-"+name+".png"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			png.Encode(f, img) //nolint:errcheck // for looking only
+			f.Close()
 		}
-		png.Encode(f, img) //nolint:errcheck // for looking only
-		f.Close()
 	}
 }
 
