@@ -34,7 +34,9 @@ type BubbleView struct {
 	rows     []planner.BubbleRow
 	seen     string // the file's list as last loaded (JSON)
 
-	List    *widget.List
+	List *widget.List
+	// Buttons edit the list (the name entry renames on Enter).
+	Buttons struct{ New, Duplicate, Delete, Up, Down, Baseline *widget.Button }
 	Name    *widget.Entry
 	Method  *widget.Select
 	Prior   *widget.Check
@@ -154,10 +156,11 @@ func (v *BubbleView) build() {
 			o.(*widget.Label).SetText(name)
 		})
 	v.List.OnSelected = func(i widget.ListItemID) { v.Select(i) }
-	buttons := container.NewGridWithColumns(3,
-		widget.NewButton("New", v.New), widget.NewButton("Duplicate", v.Duplicate), widget.NewButton("Delete", v.Delete),
-		widget.NewButton("Up", func() { v.Move(-1) }), widget.NewButton("Down", func() { v.Move(1) }),
-		widget.NewButton("Baseline", v.SetBaseline))
+	b := &v.Buttons
+	b.New, b.Duplicate, b.Delete = widget.NewButton("New", v.New), widget.NewButton("Duplicate", v.Duplicate), widget.NewButton("Delete", v.Delete)
+	b.Up, b.Down = widget.NewButton("Up", func() { v.Move(-1) }), widget.NewButton("Down", func() { v.Move(1) })
+	b.Baseline = widget.NewButton("Baseline", v.SetBaseline)
+	buttons := container.NewGridWithColumns(3, b.New, b.Duplicate, b.Delete, b.Up, b.Down, b.Baseline)
 	v.Name = widget.NewEntry()
 	v.Name.OnSubmitted = func(s string) { v.Rename(s) }
 	v.Method = widget.NewSelect(planner.BubbleMethods(), func(m string) { v.setMethod(m) })
