@@ -64,13 +64,15 @@ var bubbleInputKeys = []string{planner.GapKeyYear, planner.GapKeyDCRevenue, plan
 	planner.GapKeyMargin, planner.GapKeyLife, planner.GapKeyReturn, planner.GapKeyGrossMargin, planner.GapKeyCapexRevenueRatio,
 	planner.GapKeyAIRevenue, planner.GapKeyCapexGrowth, planner.GapKeyRevenueGrowth, planner.GapKeyYears}
 
+// bubbleLabels are short, so that the inputs column stays narrow beside
+// the charts.
 var bubbleLabels = map[string]string{
-	planner.GapKeyYear: "First year", planner.GapKeyDCRevenue: "Accelerator DC revenue run-rate",
-	planner.GapKeyCapex: "AI capex, first year", planner.GapKeyGPUShare: "GPU share of TCO",
-	planner.GapKeyMargin: "End-user gross margin", planner.GapKeyLife: "Useful life (years)",
-	planner.GapKeyReturn: "Target return on capital", planner.GapKeyGrossMargin: "Gross margin on AI revenue",
-	planner.GapKeyCapexRevenueRatio: "Capex-to-revenue ratio", planner.GapKeyAIRevenue: "Revenue, first year",
-	planner.GapKeyCapexGrowth: "Capex growth (x/year)", planner.GapKeyRevenueGrowth: "Revenue growth (x/year)",
+	planner.GapKeyYear: "First year", planner.GapKeyDCRevenue: "GPU DC run-rate",
+	planner.GapKeyCapex: "AI capex, year 1", planner.GapKeyGPUShare: "GPU share of TCO",
+	planner.GapKeyMargin: "End-user margin", planner.GapKeyLife: "Useful life (yr)",
+	planner.GapKeyReturn: "Return on capital", planner.GapKeyGrossMargin: "Gross margin",
+	planner.GapKeyCapexRevenueRatio: "Capex / revenue", planner.GapKeyAIRevenue: "Revenue, year 1",
+	planner.GapKeyCapexGrowth: "Capex growth (×/yr)", planner.GapKeyRevenueGrowth: "Revenue growth (×/yr)",
 	planner.GapKeyYears: "Years",
 }
 
@@ -147,7 +149,7 @@ func (v *BubbleView) Rows() []planner.BubbleRow { return v.rows }
 
 func (v *BubbleView) build() {
 	v.List = widget.NewList(func() int { return len(v.list) },
-		func() fyne.CanvasObject { return widget.NewLabel("scenario name placeholder") },
+		func() fyne.CanvasObject { return widget.NewLabel("Scenario name") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			name := v.list[i].Name
 			if name == v.baseline {
@@ -164,7 +166,7 @@ func (v *BubbleView) build() {
 	v.Name = widget.NewEntry()
 	v.Name.OnSubmitted = func(s string) { v.Rename(s) }
 	v.Method = widget.NewSelect(planner.BubbleMethods(), func(m string) { v.setMethod(m) })
-	v.Prior = widget.NewCheck("Count earlier capex vintages", func(b bool) { v.edit(planner.GapKeyPriorVintages, "", b) })
+	v.Prior = widget.NewCheck("Count earlier vintages", func(b bool) { v.edit(planner.GapKeyPriorVintages, "", b) })
 	v.form = widget.NewForm(widget.NewFormItem("Name", v.Name), widget.NewFormItem("Method", v.Method))
 	v.formItems = map[string]*widget.FormItem{planner.GapKeyPriorVintages: widget.NewFormItem("", v.Prior)}
 	for _, k := range bubbleInputKeys {
@@ -190,9 +192,12 @@ func (v *BubbleView) build() {
 	v.TornadoOutput = widget.NewSelect([]string{tornadoOutputTitles[planner.GapOutputGap], tornadoOutputTitles[planner.GapOutputCumulative]},
 		func(string) { v.Tornado.Redraw() })
 	v.TornadoOutput.SetSelected(tornadoOutputTitles[planner.GapOutputGap])
+	// The ranges are the catalogue's (Cahn's inputs, life, revenue,
+	// growth): capex, return, gross margin and the capex-to-revenue ratio
+	// have none yet and draw no bar; the chart's footnote says where
+	// ranges come from.
 	tornado := container.NewBorder(container.NewBorder(nil, nil, widget.NewLabel("What drives"), nil, v.TornadoOutput),
-		caption("Ranges from the catalogue's evidence table (Cahn's inputs, life, revenue, growth); capex, return, gross margin "+
-			"and the capex-to-revenue ratio have no catalogued range yet, so they draw no bar."), nil, nil, v.Tornado)
+		nil, nil, nil, v.Tornado)
 	v.Pages = container.NewAppTabs(
 		container.NewTabItem("Indicators", v.Table),
 		container.NewTabItem("Waterfall", v.Own),
@@ -205,7 +210,7 @@ func (v *BubbleView) build() {
 	list := container.NewVSplit(v.List, container.NewVScroll(v.formBox))
 	list.Offset = 0.3
 	right := container.NewVSplit(v.Compare, v.Pages)
-	right.Offset = 0.55
+	right.Offset = 0.62
 	split := container.NewHSplit(container.NewBorder(buttons, v.Status, nil, nil, list), right)
 	split.Offset = 0.32
 	v.content = split

@@ -163,7 +163,7 @@ func TestBubbleScreenshots(t *testing.T) {
 	}
 	v, win, _ := newTestBubbleView(t)
 	v.List.Select(bubbleIndex(t, v, "Kupperman 2025, 20% return"))
-	for _, sz := range []fyne.Size{fyne.NewSize(1366, 768), fyne.NewSize(1920, 1080)} {
+	for _, sz := range []fyne.Size{fyne.NewSize(1120, 690), fyne.NewSize(1366, 768), fyne.NewSize(1920, 1080)} {
 		win.Resize(sz)
 		for page, name := range []string{"indicators", "waterfall", "tornado"} {
 			v.Pages.SelectIndex(page)
