@@ -124,8 +124,10 @@ func (v *GapModelView) build() {
 	inputs := container.NewVBox(v.Status, form, v.Rule,
 		heading("Expected AI revenue, first year"), v.rowsBox, v.AddRow, v.RevenueSummary)
 	indicators := container.NewVBox(heading("Bubble-risk indicators"), v.GapRatio, v.Closes, heading("Year by year"))
-	split := container.NewHSplit(container.NewVScroll(inputs), container.NewBorder(indicators, nil, nil, nil, v.Yearly))
-	split.Offset = 0.5
+	// inputs over results: the tab sits in the window's right pane, about
+	// 600 px wide at 1366x768, too narrow for the two side by side
+	split := container.NewVSplit(container.NewVScroll(inputs), container.NewBorder(indicators, nil, nil, nil, v.Yearly))
+	split.Offset = 0.55
 	v.page = split
 }
 
