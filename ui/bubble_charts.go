@@ -47,9 +47,12 @@ func (c *builtChart) Resize(s fyne.Size) {
 // Redraw builds the chart and draws it at the widget's size (nothing while
 // it is hidden or too small).
 func (c *builtChart) Redraw() {
+	if !c.Visible() || c.drawn.Width == 0 {
+		return // built when shown (Resize)
+	}
 	ch, err := c.build()
 	c.Err = err
-	if err != nil || !c.Visible() {
+	if err != nil {
 		return
 	}
 	scale := float32(1)
