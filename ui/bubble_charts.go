@@ -32,17 +32,24 @@ func newBuiltChart(build func() (plot.Chart, error)) *builtChart {
 	return c
 }
 
-func (c *builtChart) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.img) }
+func (c *builtChart) CreateRenderer() fyne.WidgetRenderer { return builtRenderer{c} }
 
-func (c *builtChart) MinSize() fyne.Size { return fyne.NewSize(360, 240) }
+// builtRenderer lays the image over the widget and draws again when the
+// size changes.
+type builtRenderer struct{ c *builtChart }
 
-func (c *builtChart) Resize(s fyne.Size) {
-	c.BaseWidget.Resize(s)
-	if s != c.drawn {
-		c.drawn = s
-		c.Redraw()
+func (r builtRenderer) Layout(s fyne.Size) {
+	r.c.img.Resize(s)
+	if s != r.c.drawn {
+		r.c.drawn = s
+		r.c.Redraw()
 	}
 }
+
+func (r builtRenderer) MinSize() fyne.Size           { return fyne.NewSize(360, 200) }
+func (r builtRenderer) Refresh()                     { r.c.img.Refresh() }
+func (r builtRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.c.img} }
+func (r builtRenderer) Destroy()                     {}
 
 // Redraw builds the chart and draws it at the widget's size (nothing while
 // it is hidden or too small).
