@@ -188,7 +188,7 @@ func Human(path string, v float64) string {
 	case "waterOnsiteL", "waterOffsiteL":
 		return HumanLitres(v)
 	}
-	if strings.HasPrefix(path, "costUSD") {
+	if strings.HasPrefix(path, "costUSD") || strings.HasSuffix(path, "USD") {
 		return HumanUSD(v)
 	}
 	return sig(v)

@@ -73,6 +73,9 @@ func buildTornado(in Input) (Chart, error) {
 // "$0.0806/kWh", 1.1 -> "1.1" (ratios), 3 -> "3 years"; three significant
 // digits.
 func InputText(key string, v float64) string {
+	if s, ok := gapInputText(key, v); ok {
+		return s
+	}
 	f := planner.FieldByKey(key)
 	if f == nil {
 		return sig3(v)

@@ -30,7 +30,12 @@ type Waterfall struct {
 	// (planner.GapInputs.PriorVintages); CapexGrowth extrapolates them.
 	PriorVintages bool
 	CapexGrowth   float64
+	// Title and Subtitle replace Cahn's heading (NewMethodWaterfall).
+	Title, Subtitle string
 }
+
+// revenueStepLabel is the label of the step that subtracts the revenue.
+const revenueStepLabel = "− expected AI revenue"
 
 // StepKind is the role of a waterfall step.
 type StepKind int
@@ -95,7 +100,7 @@ func NewWaterfall(r *planner.GapResult) (*Waterfall, error) {
 		add(fmt.Sprintf("− due in later years (L = %s)", planner.FormatNumber(in.LifeYears)), StepSubtract, req-life)
 		add(fmt.Sprintf("= Required revenue in %d", in.Year), StepTotal, req)
 	}
-	add("− expected AI revenue", StepSubtract, -r.AIRevenueUSD)
+	add(revenueStepLabel, StepSubtract, -r.AIRevenueUSD)
 	add("= Gap", StepResult, r.GapUSD)
 	if math.Abs(r.ItemisedRevenueUSD-r.AIRevenueUSD) > 0.5 {
 		w.Itemised, w.ItemisedRevenueUSD, w.ItemisedGapUSD = true, r.ItemisedRevenueUSD, r.ItemisedGapUSD
@@ -118,7 +123,7 @@ func buildWaterfall(in Input) (Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewWaterfall(&r)
+	return NewMethodWaterfall(&r)
 }
 
 // signedUSD formats a change with its sign: +$150B, −$100B.
@@ -131,8 +136,11 @@ func signedUSD(v float64) string {
 
 // Draw implements Chart.
 func (w *Waterfall) Draw(c *Canvas) error {
-	c.Header(fmt.Sprintf("From GPU spending to the revenue gap, %d", w.Year),
-		"Cahn's identity (Sequoia Capital, 2024): run-rate / GPU share / (1 − margin) = required revenue; minus AI revenue = gap.")
+	if w.Title == "" {
+		w.Title, w.Subtitle = fmt.Sprintf("From GPU spending to the revenue gap, %d", w.Year),
+			"Cahn's identity (Sequoia Capital, 2024): run-rate / GPU share / (1 − margin) = required revenue; minus AI revenue = gap."
+	}
+	c.Header(w.Title, w.Subtitle)
 	if len(w.Steps) == 0 {
 		c.Empty("No gap model to chart.")
 		return nil

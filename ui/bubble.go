@@ -3,11 +3,9 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
-	"image/color"
 	"slices"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
@@ -15,11 +13,13 @@ import (
 	"aiplan/plot"
 )
 
-// BubbleView is the Bubble-risk tab: the list of bubble-risk scenarios
-// (new, duplicate, delete, reorder, baseline; the name entry renames), the
-// selected one's inputs, the comparison chart with the reported points, the
-// side-by-side indicator table with deltas against the baseline, and the
-// selected scenario's own chart.
+// BubbleView is the Bubble-risk tab: on the left the list of bubble-risk
+// scenarios (new, duplicate, delete, reorder, baseline; the name entry
+// renames) and the selected one's inputs (its method's only); on the right,
+// beside them so that an edit is seen as it is typed, the comparison chart
+// with the reported points over pages for the side-by-side indicator table
+// with deltas against the baseline, the selected scenario's waterfall (every
+// method's own steps) and its tornado.
 type BubbleView struct {
 	// OnChanged is called after a user edit; the window then stores the
 	// list with Store.
@@ -34,7 +34,9 @@ type BubbleView struct {
 	rows     []planner.BubbleRow
 	seen     string // the file's list as last loaded (JSON)
 
-	List    *widget.List
+	List *widget.List
+	// Buttons edit the list (the name entry renames on Enter).
+	Buttons struct{ New, Duplicate, Delete, Up, Down, Baseline *widget.Button }
 	Name    *widget.Entry
 	Method  *widget.Select
 	Prior   *widget.Check
@@ -42,10 +44,18 @@ type BubbleView struct {
 	Status  *widget.Label
 	Table   *widget.Table
 	Compare *ChartImage
-	Own     *ChartImage
-	content fyne.CanvasObject
-	form    *widget.Form
-	loading bool
+	// Own is the selected scenario's waterfall, Tornado its tornado of
+	// the output TornadoOutput names; Pages holds the table and both.
+	Own           *ChartImage
+	Tornado       *builtChart
+	TornadoOutput *widget.Select
+	Pages         *container.AppTabs
+	content       fyne.CanvasObject
+	form          *widget.Form
+	formBox       *fyne.Container
+	// formItems holds every input's row; the form shows the method's.
+	formItems map[string]*widget.FormItem
+	loading   bool
 }
 
 // bubbleInputKeys are the input entries, in form order; which are shown
@@ -54,13 +64,15 @@ var bubbleInputKeys = []string{planner.GapKeyYear, planner.GapKeyDCRevenue, plan
 	planner.GapKeyMargin, planner.GapKeyLife, planner.GapKeyReturn, planner.GapKeyGrossMargin, planner.GapKeyCapexRevenueRatio,
 	planner.GapKeyAIRevenue, planner.GapKeyCapexGrowth, planner.GapKeyRevenueGrowth, planner.GapKeyYears}
 
+// bubbleLabels are short, so that the inputs column stays narrow beside
+// the charts.
 var bubbleLabels = map[string]string{
-	planner.GapKeyYear: "First year", planner.GapKeyDCRevenue: "Accelerator DC revenue run-rate",
-	planner.GapKeyCapex: "AI capex, first year", planner.GapKeyGPUShare: "GPU share of TCO",
-	planner.GapKeyMargin: "End-user gross margin", planner.GapKeyLife: "Useful life (years)",
-	planner.GapKeyReturn: "Target return on capital", planner.GapKeyGrossMargin: "Gross margin on AI revenue",
-	planner.GapKeyCapexRevenueRatio: "Capex-to-revenue ratio", planner.GapKeyAIRevenue: "Revenue, first year",
-	planner.GapKeyCapexGrowth: "Capex growth (x/year)", planner.GapKeyRevenueGrowth: "Revenue growth (x/year)",
+	planner.GapKeyYear: "First year", planner.GapKeyDCRevenue: "GPU DC run-rate",
+	planner.GapKeyCapex: "AI capex, year 1", planner.GapKeyGPUShare: "GPU share of TCO",
+	planner.GapKeyMargin: "End-user margin", planner.GapKeyLife: "Useful life (yr)",
+	planner.GapKeyReturn: "Return on capital", planner.GapKeyGrossMargin: "Gross margin",
+	planner.GapKeyCapexRevenueRatio: "Capex / revenue", planner.GapKeyAIRevenue: "Revenue, year 1",
+	planner.GapKeyCapexGrowth: "Capex growth (×/yr)", planner.GapKeyRevenueGrowth: "Revenue growth (×/yr)",
 	planner.GapKeyYears: "Years",
 }
 
@@ -137,7 +149,7 @@ func (v *BubbleView) Rows() []planner.BubbleRow { return v.rows }
 
 func (v *BubbleView) build() {
 	v.List = widget.NewList(func() int { return len(v.list) },
-		func() fyne.CanvasObject { return widget.NewLabel("scenario name placeholder") },
+		func() fyne.CanvasObject { return widget.NewLabel("Scenario name") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			name := v.list[i].Name
 			if name == v.baseline {
@@ -146,22 +158,23 @@ func (v *BubbleView) build() {
 			o.(*widget.Label).SetText(name)
 		})
 	v.List.OnSelected = func(i widget.ListItemID) { v.Select(i) }
-	buttons := container.NewGridWithColumns(3,
-		widget.NewButton("New", v.New), widget.NewButton("Duplicate", v.Duplicate), widget.NewButton("Delete", v.Delete),
-		widget.NewButton("Up", func() { v.Move(-1) }), widget.NewButton("Down", func() { v.Move(1) }),
-		widget.NewButton("Baseline", v.SetBaseline))
+	b := &v.Buttons
+	b.New, b.Duplicate, b.Delete = widget.NewButton("New", v.New), widget.NewButton("Duplicate", v.Duplicate), widget.NewButton("Delete", v.Delete)
+	b.Up, b.Down = widget.NewButton("Up", func() { v.Move(-1) }), widget.NewButton("Down", func() { v.Move(1) })
+	b.Baseline = widget.NewButton("Baseline", v.SetBaseline)
+	buttons := container.NewGridWithColumns(3, b.New, b.Duplicate, b.Delete, b.Up, b.Down, b.Baseline)
 	v.Name = widget.NewEntry()
 	v.Name.OnSubmitted = func(s string) { v.Rename(s) }
 	v.Method = widget.NewSelect(planner.BubbleMethods(), func(m string) { v.setMethod(m) })
-	v.Prior = widget.NewCheck("Count earlier capex vintages", func(b bool) { v.edit(planner.GapKeyPriorVintages, "", b) })
+	v.Prior = widget.NewCheck("Count earlier vintages", func(b bool) { v.edit(planner.GapKeyPriorVintages, "", b) })
 	v.form = widget.NewForm(widget.NewFormItem("Name", v.Name), widget.NewFormItem("Method", v.Method))
+	v.formItems = map[string]*widget.FormItem{planner.GapKeyPriorVintages: widget.NewFormItem("", v.Prior)}
 	for _, k := range bubbleInputKeys {
 		e := widget.NewEntry()
 		e.OnChanged = func(s string) { v.edit(k, s, false) }
 		v.Entries[k] = e
-		v.form.Append(bubbleLabels[k], e)
+		v.formItems[k] = widget.NewFormItem(bubbleLabels[k], e)
 	}
-	v.form.Append("", v.Prior)
 	v.Status = widget.NewLabel("")
 	v.Status.Wrapping = fyne.TextWrapWord
 	v.Table = widget.NewTable(func() (int, int) { return len(v.rows) + 1, len(bubbleColumns) },
@@ -175,34 +188,39 @@ func (v *BubbleView) build() {
 		return plot.KindGapCompare, plot.Input{Catalog: v.cat, Bubble: slices.Clone(v.list), Reported: v.rep}
 	})
 	v.Own = NewChartImage(v.ownChart)
-	// One column, so that the tab reads in the window's narrow right pane:
-	// the comparison chart and the indicator table first (what the tab is
-	// for), then the list, the inputs and the selected scenario's chart;
-	// the window's scroll shows the rest.
-	v.content = container.NewVBox(minHeight(v.Compare, 440), minHeight(v.Table, 300),
-		buttons, minHeight(v.List, 180), v.form, v.Status,
-		minHeight(v.Own, 380))
+	v.Tornado = newBuiltChart(func() (plot.Chart, error) { return v.tornado(v.tornadoOutput()) })
+	v.TornadoOutput = widget.NewSelect([]string{tornadoOutputTitles[planner.GapOutputGap], tornadoOutputTitles[planner.GapOutputCumulative]},
+		func(string) { v.Tornado.Redraw() })
+	v.TornadoOutput.SetSelected(tornadoOutputTitles[planner.GapOutputGap])
+	// The ranges are the catalogue's (Cahn's inputs, life, revenue,
+	// growth): capex, return, gross margin and the capex-to-revenue ratio
+	// have none yet and draw no bar; the chart's footnote says where
+	// ranges come from.
+	tornado := container.NewBorder(container.NewBorder(nil, nil, widget.NewLabel("What drives"), nil, v.TornadoOutput),
+		nil, nil, nil, v.Tornado)
+	v.Pages = container.NewAppTabs(
+		container.NewTabItem("Indicators", v.Table),
+		container.NewTabItem("Waterfall", v.Own),
+		container.NewTabItem("Tornado", tornado))
+	v.Pages.OnSelected = func(*container.TabItem) { v.redraw() }
+	// The inputs beside the charts: at 1366x768 (the window's editor
+	// column folded on this tab) an edit shows in the comparison chart
+	// and the page below it without scrolling.
+	v.formBox = container.NewStack(v.form)
+	list := container.NewVSplit(v.List, container.NewVScroll(v.formBox))
+	list.Offset = 0.3
+	right := container.NewVSplit(v.Compare, v.Pages)
+	right.Offset = 0.62
+	split := container.NewHSplit(container.NewBorder(buttons, v.Status, nil, nil, list), right)
+	split.Offset = 0.32
+	v.content = split
 }
 
-// minHeight stacks o over an invisible strut of height h, so that a VBox
-// gives it at least h.
-func minHeight(o fyne.CanvasObject, h float32) fyne.CanvasObject {
-	strut := canvas.NewRectangle(color.Transparent)
-	strut.SetMinSize(fyne.NewSize(0, h))
-	return container.NewStack(strut, o)
-}
-
-// ownChart is the selected scenario's chart: the waterfall for Cahn's
-// method, else the scenario alone by year.
+// ownChart is the selected scenario's waterfall, in its method's steps
+// (plot.NewMethodWaterfall).
 func (v *BubbleView) ownChart() (plot.Kind, plot.Input) {
-	if v.selected >= len(v.list) {
-		return plot.KindGapCompare, plot.Input{Catalog: v.cat}
-	}
-	s := v.list[v.selected]
-	if s.Method == "" || s.Method == planner.MethodCahn {
-		return plot.KindWaterfall, plot.Input{Catalog: v.cat, Gap: &s.GapInputs}
-	}
-	return plot.KindGapCompare, plot.Input{Catalog: v.cat, Bubble: []planner.BubbleScenario{s}}
+	s := cloneBubble(v.list[min(v.selected, len(v.list)-1)])
+	return plot.KindWaterfall, plot.Input{Catalog: v.cat, Gap: &s.GapInputs}
 }
 
 // cell returns the indicator table's text at row r (0: headings), column c.

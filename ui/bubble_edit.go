@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"slices"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
 	"aiplan/planner"
 )
 
@@ -15,6 +18,7 @@ func (v *BubbleView) Select(i int) {
 	v.selected = i
 	v.showSelected()
 	v.Own.Schedule()
+	v.Tornado.Redraw()
 }
 
 // Selected returns the index of the selected scenario.
@@ -205,8 +209,8 @@ func bubbleInputText(in *planner.GapInputs, r *planner.GapResult, key string) st
 	return growthText(in.RevenueGrowth)
 }
 
-// showSelected fills the form from the selected scenario; inputs of other
-// methods are disabled and empty.
+// showSelected fills the form from the selected scenario: the inputs of its
+// method only (those of other methods are left out, disabled and empty).
 func (v *BubbleView) showSelected() {
 	v.loading = true
 	defer func() { v.loading = false }()
@@ -218,6 +222,7 @@ func (v *BubbleView) showSelected() {
 	v.Name.SetText(s.Name)
 	v.Method.SetSelected(m)
 	own := planner.MethodKeys(m)
+	items := slices.Clone(v.form.Items[:2]) // name and method
 	for _, k := range bubbleInputKeys {
 		e := v.Entries[k]
 		if planner.MethodOf(k, m) != "" && !slices.Contains(own, k) {
@@ -228,12 +233,20 @@ func (v *BubbleView) showSelected() {
 		}
 		e.Enable()
 		e.SetText(bubbleInputText(&s.GapInputs, &v.results[v.selected].GapResult, k))
+		items = append(items, v.formItems[k])
 	}
 	v.Prior.SetChecked(s.PriorVintages)
 	if slices.Contains(own, planner.GapKeyPriorVintages) {
 		v.Prior.Enable()
+		items = append(items, v.formItems[planner.GapKeyPriorVintages])
 	} else {
 		v.Prior.Disable()
+	}
+	if !slices.Equal(items, v.form.Items) {
+		// a new form: widget.Form keeps its first widgets on Refresh
+		v.form = widget.NewForm(items...)
+		v.formBox.Objects = []fyne.CanvasObject{v.form}
+		v.formBox.Refresh()
 	}
 }
 
@@ -255,6 +268,7 @@ func (v *BubbleView) recompute() {
 func (v *BubbleView) redraw() {
 	v.Compare.Schedule()
 	v.Own.Schedule()
+	v.Tornado.Redraw()
 }
 
 func (v *BubbleView) changed() {

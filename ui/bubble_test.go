@@ -162,18 +162,23 @@ func TestBubbleScreenshots(t *testing.T) {
 		t.Skip("AIPLAN_UI_PNG not set")
 	}
 	v, win, _ := newTestBubbleView(t)
-	for _, sz := range []fyne.Size{fyne.NewSize(1366, 768), fyne.NewSize(1920, 1080)} {
+	v.List.Select(bubbleIndex(t, v, "Kupperman 2025, 20% return"))
+	for _, sz := range []fyne.Size{fyne.NewSize(1120, 690), fyne.NewSize(1366, 768), fyne.NewSize(1920, 1080)} {
 		win.Resize(sz)
-		v.Compare.Draw()
-		v.Own.Draw()
-		time.Sleep(1500 * time.Millisecond) // the drawings publish through fyne.Do
-		img := win.Canvas().Capture()
-		f, err := os.Create(filepath.Join(dir, "bubble-"+planner.FormatNumber(float64(sz.Width))+".png"))
-		if err != nil {
-			t.Fatal(err)
+		for page, name := range []string{"indicators", "waterfall", "tornado"} {
+			v.Pages.SelectIndex(page)
+			v.Compare.Draw()
+			v.Own.Draw()
+			v.Tornado.Redraw()
+			time.Sleep(1500 * time.Millisecond) // the drawings publish through fyne.Do
+			img := win.Canvas().Capture()
+			f, err := os.Create(filepath.Join(dir, "bubble-"+planner.FormatNumber(float64(sz.Width))+"-"+name+".png"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			png.Encode(f, img) //nolint:errcheck // for looking only
+			f.Close()
 		}
-		png.Encode(f, img) //nolint:errcheck // for looking only
-		f.Close()
 	}
 }
 
@@ -208,4 +213,62 @@ func BenchmarkBubbleEditRedraw(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(time.Since(start).Milliseconds())/float64(x), "ms/edit")
+}
+
+// TestBubbleViewSelectedCharts: the selected scenario's waterfall follows
+// its method and ends at the planner's gap (Cahn $500B, Kupperman 20%
+// $420B, Bain $800B: the published figures), the form lists that method's
+// inputs only, and the tornado is centred on the gap and moves with an
+// edit typed beside it.
+func TestBubbleViewSelectedCharts(t *testing.T) {
+	v, win, _ := newTestBubbleView(t)
+	cases := []struct {
+		name  string
+		gap   float64
+		title string
+		rows  int // name, method, inputs, prior vintages
+	}{
+		{"Sequoia 2024: the $600B question", 500e9, "From GPU spending", 12},
+		{"Kupperman 2025, 20% return", 420e9, "(Kupperman)", 12},
+		{"Bain 2030: $2T needed", 800e9, "(Bain)", 9},
+	}
+	for _, c := range cases {
+		v.List.Select(bubbleIndex(t, v, c.name))
+		kind, in := v.Own.input()
+		ch, err := plot.Build(kind, in)
+		if err != nil {
+			t.Fatalf("%s: waterfall: %v", c.name, err)
+		}
+		w := ch.(*plot.Waterfall)
+		last := w.Steps[len(w.Steps)-1]
+		if math.Abs(last.ValueUSD-c.gap) > 1 || !strings.Contains(w.Title+" "+plotTitle(w), c.title) {
+			t.Errorf("%s: waterfall ends at %g (%q), want %g and %q", c.name, last.ValueUSD, w.Title, c.gap, c.title)
+		}
+		if got := len(v.form.Items); got != c.rows {
+			t.Errorf("%s: form rows %d, want %d", c.name, got, c.rows)
+		}
+		tor, err := v.tornado(v.tornadoOutput())
+		if err != nil || math.Abs(tor.T.Base-c.gap) > 1 {
+			t.Errorf("%s: tornado base %v (%v), want %g", c.name, tor, err, c.gap)
+		}
+	}
+	v.List.Select(bubbleIndex(t, v, "Sequoia 2024: the $600B question"))
+	// GPU share 25%: $150B / 0.25 / (1 - 0.5) = $1.2T required, $1.1T gap
+	retypeBubble(win, v, planner.GapKeyGPUShare, "25%")
+	tor, err := v.tornado(planner.GapOutputGap)
+	if err != nil || math.Abs(tor.T.Base-1.1e12) > 1 {
+		t.Errorf("after gpu-share 25%%: tornado base %v (%v), want 1.1e12", tor, err)
+	}
+	v.TornadoOutput.SetSelected(tornadoOutputTitles[planner.GapOutputCumulative])
+	if v.tornadoOutput() != planner.GapOutputCumulative || v.Tornado.Err != nil {
+		t.Errorf("cumulative output: %s, %v", v.tornadoOutput(), v.Tornado.Err)
+	}
+}
+
+// plotTitle is the waterfall's default (Cahn) heading when Title is unset.
+func plotTitle(w *plot.Waterfall) string {
+	if w.Title == "" {
+		return "From GPU spending"
+	}
+	return w.Title
 }

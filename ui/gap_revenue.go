@@ -12,7 +12,7 @@ import (
 	"aiplan/planner"
 )
 
-// The Bubble gap tab's revenue table, yearly table and text helpers.
+// The gap model's revenue table, yearly table and text helpers.
 
 // RevenueRow is one editable line of the expected AI revenue table.
 type RevenueRow struct {
@@ -26,7 +26,7 @@ type RevenueRow struct {
 
 // YearlyRows returns the yearly table's text: year, required revenue, AI
 // revenue, gap and cumulative gap, one row per year.
-func (v *GapView) YearlyRows() [][]string {
+func (v *GapModelView) YearlyRows() [][]string {
 	out := make([][]string, len(v.yearly))
 	for i, r := range v.yearly {
 		out[i] = append([]string(nil), r...)
@@ -63,13 +63,13 @@ func percentText(v float64) string {
 }
 
 // addRow appends a revenue line to the table (no evaluation).
-func (v *GapView) addRow(it planner.RevenueItem) {
+func (v *GapModelView) addRow(it planner.RevenueItem) {
 	r := &RevenueRow{source: it.Source}
 	r.Name = widget.NewEntry()
 	r.Name.SetText(it.Name)
 	r.Name.OnChanged = func(string) {
-		if !v.loading {
-			v.applyGap()
+		if !v.fields.loading {
+			v.apply()
 		}
 	}
 	r.Amount = widget.NewEntry()
@@ -77,8 +77,8 @@ func (v *GapView) addRow(it planner.RevenueItem) {
 	r.Amount.SetText(usdText(it.USD))
 	r.Amount.OnChanged = r.Name.OnChanged
 	r.Other = widget.NewCheck("other", func(bool) {
-		if !v.loading {
-			v.applyGap()
+		if !v.fields.loading {
+			v.apply()
 		}
 	})
 	r.Other.Checked = it.Other
@@ -90,20 +90,20 @@ func (v *GapView) addRow(it planner.RevenueItem) {
 	v.rowsBox.Add(r.box)
 }
 
-func (v *GapView) removeRow(r *RevenueRow) {
+func (v *GapModelView) removeRow(r *RevenueRow) {
 	for i, x := range v.Rows {
 		if x == r {
 			v.Rows = append(v.Rows[:i], v.Rows[i+1:]...)
 			v.rowsBox.Remove(r.box)
-			v.applyGap()
+			v.apply()
 			return
 		}
 	}
 }
 
-// showGap writes the revenue summary, indicators and yearly table.
-func (v *GapView) showGap() {
-	r := &v.gapRes
+// show writes the revenue summary, indicators and yearly table.
+func (v *GapModelView) show() {
+	r := &v.res
 	first := r.Years[0]
 	last := r.Years[len(r.Years)-1]
 	sum := fmt.Sprintf("Listed items %s (gap %s)", planner.HumanUSD(r.ItemisedRevenueUSD), planner.HumanUSD(r.ItemisedGapUSD))
@@ -115,8 +115,8 @@ func (v *GapView) showGap() {
 	}
 	v.RevenueSummary.SetText(sum)
 	v.Rule.SetText(fmt.Sprintf("%s / %s = data-centre cost %s; / (1 − %s) = %s needed per year of capex; %s required in %d.",
-		planner.HumanUSD(v.gap.DCRevenueUSD), planner.HumanPercent(v.gap.GPUShare), planner.HumanUSD(r.DataCentreCostUSD),
-		planner.HumanPercent(v.gap.Margin), planner.HumanUSD(r.VintageRevenueUSD), planner.HumanUSD(first.RequiredRevenueUSD), first.Year))
+		planner.HumanUSD(v.in.DCRevenueUSD), planner.HumanPercent(v.in.GPUShare), planner.HumanUSD(r.DataCentreCostUSD),
+		planner.HumanPercent(v.in.Margin), planner.HumanUSD(r.VintageRevenueUSD), planner.HumanUSD(first.RequiredRevenueUSD), first.Year))
 	if r.GapToRevenue != nil {
 		v.GapRatio.SetText(fmt.Sprintf("Gap / AI revenue, %d: %s× (gap %s on revenue %s).", first.Year,
 			strconv.FormatFloat(*r.GapToRevenue, 'f', 2, 64), planner.HumanUSD(first.GapUSD), planner.HumanUSD(first.RevenueUSD)))
@@ -140,7 +140,7 @@ func (v *GapView) showGap() {
 
 var yearlyHeader = []string{"Year", "Required", "AI revenue", "Gap", "Cumulative gap"}
 
-func (v *GapView) newYearlyTable() *widget.Table {
+func (v *GapModelView) newYearlyTable() *widget.Table {
 	t := widget.NewTable(
 		func() (int, int) { return len(v.yearly), len(yearlyHeader) },
 		func() fyne.CanvasObject {

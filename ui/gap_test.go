@@ -4,6 +4,7 @@ import (
 	"image/png"
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -46,10 +47,10 @@ func retype(win fyne.Window, e *widget.Entry, text string) {
 // $70B, a $530B gap.
 func TestGapViewPreset(t *testing.T) {
 	v, _, changes := newTestGapView(t)
-	if got, want := v.RevenueSummary.Text, "Listed items $70B (gap $530B) / with other $100B (gap $500B)"; got != want {
+	if got, want := v.Model.RevenueSummary.Text, "Listed items $70B (gap $530B) / with other $100B (gap $500B)"; got != want {
 		t.Errorf("summary: want %q, got %q", want, got)
 	}
-	rows := v.YearlyRows()
+	rows := v.Model.YearlyRows()
 	if len(rows) != 5 {
 		t.Fatalf("yearly rows: want 5, got %d", len(rows))
 	}
@@ -59,22 +60,22 @@ func TestGapViewPreset(t *testing.T) {
 	if want := []string{"2028", "$600B", "$100B", "$500B", "$2.5T"}; !reflect.DeepEqual(rows[4], want) {
 		t.Errorf("last row: want %v, got %v", want, rows[4])
 	}
-	if !strings.Contains(v.Closes.Text, "not within the horizon (2024–2028)") {
-		t.Errorf("closes: want not within the horizon, got %q", v.Closes.Text)
+	if !strings.Contains(v.Model.Closes.Text, "not within the horizon (2024–2028)") {
+		t.Errorf("closes: want not within the horizon, got %q", v.Model.Closes.Text)
 	}
-	if !strings.Contains(v.GapRatio.Text, "5.00×") {
-		t.Errorf("gap ratio: want 5.00×, got %q", v.GapRatio.Text)
+	if !strings.Contains(v.Model.GapRatio.Text, "5.00×") {
+		t.Errorf("gap ratio: want 5.00×, got %q", v.Model.GapRatio.Text)
 	}
-	if len(v.Rows) != 11 || !v.Rows[10].Other.Checked {
-		t.Errorf("revenue table: want 10 companies and an other line, got %d rows", len(v.Rows))
+	if len(v.Model.Rows) != 11 || !v.Model.Rows[10].Other.Checked {
+		t.Errorf("revenue table: want 10 companies and an other line, got %d rows", len(v.Model.Rows))
 	}
 	if *changes != 0 {
 		t.Errorf("OnChanged: want 0 calls while loading, got %d", *changes)
 	}
 	// the $200B question (Sept 2023): $50B -> $200B, $125B hole
-	v.Preset.SetSelected(gapPresetTitles[planner.GapPreset2023])
-	if want := []string{"2023", "$200B", "$75B", "$125B", "$125B"}; !reflect.DeepEqual(v.YearlyRows()[0], want) {
-		t.Errorf("2023 preset: want %v, got %v", want, v.YearlyRows()[0])
+	v.Model.Preset.SetSelected(gapPresetTitles[planner.GapPreset2023])
+	if want := []string{"2023", "$200B", "$75B", "$125B", "$125B"}; !reflect.DeepEqual(v.Model.YearlyRows()[0], want) {
+		t.Errorf("2023 preset: want %v, got %v", want, v.Model.YearlyRows()[0])
 	}
 	if *changes != 1 {
 		t.Errorf("OnChanged after picking a preset: want 1 call, got %d", *changes)
@@ -86,35 +87,35 @@ func TestGapViewTyping(t *testing.T) {
 	v, win, changes := newTestGapView(t)
 	// revenue doubling each year: 100, 200, 400, 800 -> closes in 2027;
 	// cumulative 500 + 400 + 200 - 200 = $900B
-	retype(win, v.RevenueGrowth, "2x")
-	rows := v.YearlyRows()
+	retype(win, v.Model.Entry(planner.GapKeyRevenueGrowth), "2x")
+	rows := v.Model.YearlyRows()
 	if want := []string{"2027", "$600B", "$800B", "-$200B", "$900B"}; !reflect.DeepEqual(rows[3], want) {
 		t.Errorf("row 2027: want %v, got %v", want, rows[3])
 	}
-	if !strings.HasPrefix(v.Closes.Text, "Gap closes in 2027 (3 years after 2024)") {
-		t.Errorf("closes: want 2027, got %q", v.Closes.Text)
+	if !strings.HasPrefix(v.Model.Closes.Text, "Gap closes in 2027 (3 years after 2024)") {
+		t.Errorf("closes: want 2027, got %q", v.Model.Closes.Text)
 	}
 	if *changes == 0 {
 		t.Error("OnChanged: want calls after typing, got none")
 	}
-	if got := v.Inputs().RevenueGrowth; got != 2 {
+	if got := v.Model.Inputs().RevenueGrowth; got != 2 {
 		t.Errorf("Inputs().RevenueGrowth: want 2, got %v", got)
 	}
 	// life 3 years: the first year carries a third of the $600B
-	retype(win, v.RevenueGrowth, "1x")
-	retype(win, v.Life, "3")
-	rows = v.YearlyRows()
+	retype(win, v.Model.Entry(planner.GapKeyRevenueGrowth), "1x")
+	retype(win, v.Model.Entry(planner.GapKeyLife), "3")
+	rows = v.Model.YearlyRows()
 	if rows[0][1] != "$200B" || rows[1][1] != "$400B" || rows[2][1] != "$600B" || rows[3][1] != "$600B" {
 		t.Errorf("life 3: want required $200B, $400B, $600B, $600B, got %v", rows)
 	}
 	// the GPU share as a percentage: 25% doubles the required revenue
-	retype(win, v.Life, "1")
-	retype(win, v.GPUShare, "25%")
-	if got := v.YearlyRows()[0][1]; got != "$1.2T" {
+	retype(win, v.Model.Entry(planner.GapKeyLife), "1")
+	retype(win, v.Model.Entry(planner.GapKeyGPUShare), "25%")
+	if got := v.Model.YearlyRows()[0][1]; got != "$1.2T" {
 		t.Errorf("share 25%%: want required $1.2T, got %s", got)
 	}
-	retype(win, v.Years, "8")
-	if got := len(v.YearlyRows()); got != 8 {
+	retype(win, v.Model.Entry(planner.GapKeyYears), "8")
+	if got := len(v.Model.YearlyRows()); got != 8 {
 		t.Errorf("years 8: want 8 rows, got %d", got)
 	}
 }
@@ -126,7 +127,7 @@ func TestGapViewTyping(t *testing.T) {
 // survives a file round trip.
 func TestGapViewPriorVintages(t *testing.T) {
 	v, win, changes := newTestGapView(t)
-	retype(win, v.Life, "6")
+	retype(win, v.Model.Entry(planner.GapKeyLife), "6")
 	cases := []struct {
 		name          string
 		checked       bool
@@ -138,21 +139,21 @@ func TestGapViewPriorVintages(t *testing.T) {
 	}
 	for _, c := range cases {
 		n := *changes
-		if v.PriorVintages.Checked != c.checked {
-			test.Tap(v.PriorVintages)
+		if v.Model.PriorVintages.Checked != c.checked {
+			test.Tap(v.Model.PriorVintages)
 		}
-		row := v.YearlyRows()[0]
+		row := v.Model.YearlyRows()[0]
 		if row[1] != c.required || row[3] != c.gap {
 			t.Errorf("%s: want required %s, gap %s; got %s, %s", c.name, c.required, c.gap, row[1], row[3])
 		}
-		if got := v.Inputs().PriorVintages; got != c.checked {
+		if got := v.Model.Inputs().PriorVintages; got != c.checked {
 			t.Errorf("%s: Inputs().PriorVintages: want %v, got %v", c.name, c.checked, got)
 		}
 		if c.name != cases[0].name && *changes != n+1 {
 			t.Errorf("%s: want one OnChanged call, got %d", c.name, *changes-n)
 		}
 	}
-	test.Tap(v.PriorVintages)
+	test.Tap(v.Model.PriorVintages)
 	cat, _ := testData(t)
 	f, _ := assets.Defaults()
 	v.Store(f)
@@ -163,12 +164,12 @@ func TestGapViewPriorVintages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w2.PriorVintages.Checked {
+	if w2.Model.PriorVintages.Checked {
 		t.Error("fresh view: want the check off (the preset), got on")
 	}
 	w2.Update(State{Catalog: cat, File: f})
-	if !w2.PriorVintages.Checked || w2.YearlyRows()[0][1] != "$600B" {
-		t.Errorf("loaded: want the check on and required $600B, got %v and %s", w2.PriorVintages.Checked, w2.YearlyRows()[0][1])
+	if !w2.Model.PriorVintages.Checked || w2.Model.YearlyRows()[0][1] != "$600B" {
+		t.Errorf("loaded: want the check on and required $600B, got %v and %s", w2.Model.PriorVintages.Checked, w2.Model.YearlyRows()[0][1])
 	}
 }
 
@@ -182,36 +183,36 @@ func TestGapViewInvalidKeepsResults(t *testing.T) {
 		field string
 		msg   string
 	}{
-		{"not a number", func(v *GapView) *widget.Entry { return v.DCRevenue }, "lots", "dc-revenue", "not accepted"},
-		{"share zero", func(v *GapView) *widget.Entry { return v.GPUShare }, "0", "gpu-share", "accepted: 0.01 to 1"},
-		{"margin 100%", func(v *GapView) *widget.Entry { return v.Margin }, "100%", "margin", "accepted: 0 to 0.99"},
-		{"fraction of a year", func(v *GapView) *widget.Entry { return v.Years }, "2.5", "years", "whole number"},
-		{"growth zero", func(v *GapView) *widget.Entry { return v.CapexGrowth }, "0.05x", "capex-growth", "0.1 to 100"},
-		{"negative revenue", func(v *GapView) *widget.Entry { return v.AIRevenue }, "-5B", "ai-revenue", "accepted"},
+		{"not a number", func(v *GapView) *widget.Entry { return v.Model.Entry(planner.GapKeyDCRevenue) }, "lots", "dc-revenue", "not accepted"},
+		{"share zero", func(v *GapView) *widget.Entry { return v.Model.Entry(planner.GapKeyGPUShare) }, "0", "gpu-share", "accepted: 0.01 to 1"},
+		{"margin 100%", func(v *GapView) *widget.Entry { return v.Model.Entry(planner.GapKeyMargin) }, "100%", "margin", "accepted: 0 to 0.99"},
+		{"fraction of a year", func(v *GapView) *widget.Entry { return v.Model.Entry(planner.GapKeyYears) }, "2.5", "years", "whole number"},
+		{"growth zero", func(v *GapView) *widget.Entry { return v.Model.Entry(planner.GapKeyCapexGrowth) }, "0.05x", "capex-growth", "0.1 to 100"},
+		{"negative revenue", func(v *GapView) *widget.Entry { return v.Model.Entry(planner.GapKeyAIRevenue) }, "-5B", "ai-revenue", "accepted"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			v, win, _ := newTestGapView(t)
-			before := v.YearlyRows()
-			inputs := v.Inputs()
+			before := v.Model.YearlyRows()
+			inputs := v.Model.Inputs()
 			en := tc.entry(v)
 			win.Canvas().Focus(en)
 			en.SetText(tc.text) // in one go: typed digits may be valid on the way
-			err := v.InputError(tc.field)
+			err := v.Model.InputError(tc.field)
 			if err == nil || !strings.Contains(err.Error(), tc.msg) {
 				t.Fatalf("%s: want an error on %s containing %q, got %v", tc.name, tc.field, tc.msg, err)
 			}
 			if planner.ErrField(err) != tc.field {
 				t.Errorf("%s: want field %s, got %s", tc.name, tc.field, planner.ErrField(err))
 			}
-			if !v.Status.Visible() || !strings.Contains(v.Status.Text, "last valid results") {
-				t.Errorf("%s: want the status line shown, got %q", tc.name, v.Status.Text)
+			if !v.Model.Status.Visible() || !strings.Contains(v.Model.Status.Text, "last valid results") {
+				t.Errorf("%s: want the status line shown, got %q", tc.name, v.Model.Status.Text)
 			}
-			if !reflect.DeepEqual(v.YearlyRows(), before) {
-				t.Errorf("%s: want the last valid table kept, got %v", tc.name, v.YearlyRows())
+			if !reflect.DeepEqual(v.Model.YearlyRows(), before) {
+				t.Errorf("%s: want the last valid table kept, got %v", tc.name, v.Model.YearlyRows())
 			}
-			if !reflect.DeepEqual(v.Inputs(), inputs) {
-				t.Errorf("%s: want Inputs unchanged, got %+v", tc.name, v.Inputs())
+			if !reflect.DeepEqual(v.Model.Inputs(), inputs) {
+				t.Errorf("%s: want Inputs unchanged, got %+v", tc.name, v.Model.Inputs())
 			}
 		})
 	}
@@ -221,30 +222,30 @@ func TestGapViewInvalidKeepsResults(t *testing.T) {
 func TestGapViewRevenueTable(t *testing.T) {
 	v, win, _ := newTestGapView(t)
 	// drop the other line: the gap is the itemised one
-	test.Tap(v.Rows[10].Remove)
-	if got, want := v.RevenueSummary.Text, "Listed items $70B (gap $530B)"; got != want {
+	test.Tap(v.Model.Rows[10].Remove)
+	if got, want := v.Model.RevenueSummary.Text, "Listed items $70B (gap $530B)"; got != want {
 		t.Errorf("without other: want %q, got %q", want, got)
 	}
-	if got := v.YearlyRows()[0][3]; got != "$530B" {
+	if got := v.Model.YearlyRows()[0][3]; got != "$530B" {
 		t.Errorf("without other: want gap $530B, got %s", got)
 	}
-	test.Tap(v.AddRow)
-	if len(v.Rows) != 11 {
-		t.Fatalf("add: want 11 rows, got %d", len(v.Rows))
+	test.Tap(v.Model.AddRow)
+	if len(v.Model.Rows) != 11 {
+		t.Fatalf("add: want 11 rows, got %d", len(v.Model.Rows))
 	}
-	retype(win, v.Rows[10].Name, "OpenAI")
-	retype(win, v.Rows[10].Amount, "$3.4B")
-	if got, want := v.RevenueSummary.Text, "Listed items $73.4B (gap $527B)"; got != want {
+	retype(win, v.Model.Rows[10].Name, "OpenAI")
+	retype(win, v.Model.Rows[10].Amount, "$3.4B")
+	if got, want := v.Model.RevenueSummary.Text, "Listed items $73.4B (gap $527B)"; got != want {
 		t.Errorf("with OpenAI: want %q, got %q", want, got)
 	}
-	if got := v.Inputs().Revenue[10]; got.Name != "OpenAI" || got.USD != 3.4e9 {
+	if got := v.Model.Inputs().Revenue[10]; got.Name != "OpenAI" || got.USD != 3.4e9 {
 		t.Errorf("Inputs row 11: want OpenAI 3.4e9, got %+v", got)
 	}
-	retype(win, v.Rows[10].Amount, "soon")
-	if v.InputError("revenue") == nil {
+	retype(win, v.Model.Rows[10].Amount, "soon")
+	if v.Model.InputError("revenue") == nil {
 		t.Error("bad amount: want a revenue error, got nil")
 	}
-	if got := v.YearlyRows()[0][3]; got != "$527B" {
+	if got := v.Model.YearlyRows()[0][3]; got != "$527B" {
 		t.Errorf("bad amount: want the last gap $527B kept, got %s", got)
 	}
 }
@@ -254,27 +255,27 @@ func TestGapViewRevenueTable(t *testing.T) {
 func TestGapViewServing(t *testing.T) {
 	v, win, _ := newTestGapView(t)
 	// 1e9 queries/day x 365 x 0.3 Wh = 109.5 GWh
-	if !strings.Contains(v.ServingEnergy.Text, "110 GWh") {
-		t.Errorf("epoch2025 energy: want 110 GWh, got %q", v.ServingEnergy.Text)
+	if !strings.Contains(v.Serving.Energy.Text, "110 GWh") {
+		t.Errorf("epoch2025 energy: want 110 GWh, got %q", v.Serving.Energy.Text)
 	}
-	if !strings.Contains(v.ServingBottle.Text, "29.6") {
-		t.Errorf("bottle: want 29.6 responses, got %q", v.ServingBottle.Text)
+	if !strings.Contains(v.Serving.Bottle.Text, "29.6") {
+		t.Errorf("bottle: want 29.6 responses, got %q", v.Serving.Bottle.Text)
 	}
-	if !strings.Contains(v.ServingServices.Text, "$500B gap") {
-		t.Errorf("services: want the $500B gap, got %q", v.ServingServices.Text)
+	if !strings.Contains(v.Serving.Services.Text, "$500B gap") {
+		t.Errorf("services: want the $500B gap, got %q", v.Serving.Services.Text)
 	}
-	v.ServingPreset.SetSelected(servingPresetTitles[planner.ServingDeVries2023])
-	if !strings.Contains(v.ServingEnergy.Text, "1.09 TWh") {
-		t.Errorf("devries2023 energy: want 1.09 TWh, got %q", v.ServingEnergy.Text)
+	v.Serving.Preset.SetSelected(servingPresetTitles[planner.ServingDeVries2023])
+	if !strings.Contains(v.Serving.Energy.Text, "1.09 TWh") {
+		t.Errorf("devries2023 energy: want 1.09 TWh, got %q", v.Serving.Energy.Text)
 	}
-	retype(win, v.RevenuePerQuery, "0.01")
+	retype(win, v.Serving.Entry(planner.ServingKeyRevenue), "0.01")
 	// 1e9 x 365 x $0.01 = $3.65B a year; ceil(500 / 3.65) = 137 services
-	if !strings.Contains(v.ServingServices.Text, ": 137.") {
-		t.Errorf("services at 1 cent: want 137, got %q", v.ServingServices.Text)
+	if !strings.Contains(v.Serving.Services.Text, ": 137.") {
+		t.Errorf("services at 1 cent: want 137, got %q", v.Serving.Services.Text)
 	}
-	retype(win, v.WaterML, "-1")
-	if planner.ErrField(v.InputError("water-ml")) != "water-ml" {
-		t.Errorf("water -1: want a water-ml error, got %v", v.InputError("water-ml"))
+	retype(win, v.Serving.Entry(planner.ServingKeyWater), "-1")
+	if planner.ErrField(v.Serving.InputError(planner.ServingKeyWater)) != "water-ml" {
+		t.Errorf("water -1: want a water-ml error, got %v", v.Serving.InputError(planner.ServingKeyWater))
 	}
 }
 
@@ -282,18 +283,18 @@ func TestGapViewServing(t *testing.T) {
 // (GPT-4 $40.7M x 2.4^4 = $1.35B; Epoch AI: ">$1B by 2027").
 func TestGapViewProjection(t *testing.T) {
 	v, win, _ := newTestGapView(t)
-	if !strings.Contains(v.Thresholds.Text, "$1B run: 2027; $10B run: 2030; $100B run: 2032") {
-		t.Errorf("thresholds: got %q", v.Thresholds.Text)
+	if !strings.Contains(v.Projection.Thresholds.Text, "$1B run: 2027; $10B run: 2030; $100B run: 2032") {
+		t.Errorf("thresholds: got %q", v.Projection.Thresholds.Text)
 	}
-	retype(win, v.Until, "2029")
-	if !strings.Contains(v.Thresholds.Text, "$10B run: not by 2029") {
-		t.Errorf("until 2029: got %q", v.Thresholds.Text)
+	retype(win, v.Projection.Entry(planner.ProjKeyUntil), "2029")
+	if !strings.Contains(v.Projection.Thresholds.Text, "$10B run: not by 2029") {
+		t.Errorf("until 2029: got %q", v.Projection.Thresholds.Text)
 	}
-	retype(win, v.GrowthLow, "3x")
-	if planner.ErrField(v.InputError("growth-low")) != "growth-low" {
-		t.Errorf("low above central: want a growth-low error, got %v", v.InputError("growth-low"))
+	retype(win, v.Projection.Entry(planner.ProjKeyGrowthLow), "3x")
+	if planner.ErrField(v.Projection.InputError(planner.ProjKeyGrowthLow)) != "growth-low" {
+		t.Errorf("low above central: want a growth-low error, got %v", v.Projection.InputError(planner.ProjKeyGrowthLow))
 	}
-	if got := v.ProjectionInputs().Until; got != 2029 {
+	if got := v.Projection.Inputs().Until; got != 2029 {
 		t.Errorf("ProjectionInputs().Until: want 2029 (last valid), got %d", got)
 	}
 }
@@ -304,11 +305,11 @@ func TestGapViewFileRoundTrip(t *testing.T) {
 	v, win, changes := newTestGapView(t)
 	cat, defs := testData(t)
 	v.Update(State{Catalog: cat, File: defs})
-	retype(win, v.DCRevenue, "$200B")
+	retype(win, v.Model.Entry(planner.GapKeyDCRevenue), "$200B")
 	// a window that does not store the inputs refreshes with the file as
 	// it was: the edit must stay
 	v.Update(State{Catalog: cat, File: defs})
-	if got := v.Inputs().DCRevenueUSD; got != 200e9 {
+	if got := v.Model.Inputs().DCRevenueUSD; got != 200e9 {
 		t.Errorf("Update with the same file: want 200e9 kept, got %v", got)
 	}
 	f, _ := assets.Defaults()
@@ -317,12 +318,12 @@ func TestGapViewFileRoundTrip(t *testing.T) {
 		t.Fatalf("Store: want dc revenue 200e9, got %+v", f.Gap)
 	}
 	v.Update(State{Catalog: cat, File: f})
-	if got := v.Inputs().DCRevenueUSD; got != 200e9 {
+	if got := v.Model.Inputs().DCRevenueUSD; got != 200e9 {
 		t.Errorf("Update with the stored file: want 200e9 kept, got %v", got)
 	}
 	// another file opened: its inputs (nil: the presets) are shown
 	v.Update(State{Catalog: cat, File: defs})
-	if got := v.Inputs().DCRevenueUSD; got != 150e9 {
+	if got := v.Model.Inputs().DCRevenueUSD; got != 150e9 {
 		t.Errorf("Update with another file: want the preset's 150e9, got %v", got)
 	}
 	// opening the stored file in a fresh view shows the edit
@@ -331,7 +332,7 @@ func TestGapViewFileRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	w2.Update(State{Catalog: cat, File: f})
-	if got := w2.YearlyRows()[0][1]; got != "$800B" {
+	if got := w2.Model.YearlyRows()[0][1]; got != "$800B" {
 		t.Errorf("loaded: want required $800B, got %s", got)
 	}
 	data, err := f.Marshal()
@@ -346,7 +347,7 @@ func TestGapViewFileRoundTrip(t *testing.T) {
 		t.Errorf("file round trip: want the bubble inputs back, got %+v", back.Gap)
 	}
 	n := *changes
-	v.SetInputs(v.Inputs())
+	v.Model.SetInputs(v.Model.Inputs())
 	if *changes != n {
 		t.Errorf("SetInputs: want no OnChanged, got %d more", *changes-n)
 	}
@@ -358,8 +359,8 @@ func TestGapViewCharts(t *testing.T) {
 	v, win, _ := newTestGapView(t)
 	cat, defs := testData(t)
 	v.Update(State{Catalog: cat, File: defs})
-	retype(win, v.DCRevenue, "$50B")
-	for _, c := range []*ChartImage{v.GapChart, v.WaterfallChart, v.ProjectionChart} {
+	retype(win, v.Model.Entry(planner.GapKeyDCRevenue), "$50B")
+	for _, c := range []*ChartImage{v.Model.GapChart, v.Model.WaterfallChart, v.Projection.Chart} {
 		kind, in := c.input()
 		ch, err := plot.Build(kind, in)
 		if err != nil {
@@ -415,6 +416,81 @@ func BenchmarkGapViewEdit(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		v.RevenueGrowth.SetText([]string{"1.5x", "2x"}[i%2])
+		v.Model.Entry(planner.GapKeyRevenueGrowth).SetText([]string{"1.5x", "2x"}[i%2])
+	}
+}
+
+// longDigits finds a shortest-round-trip float on screen (8 or more digits
+// in a row after a decimal point, as in 0.009315068493150684).
+var longDigits = regexp.MustCompile(`\.\d{8,}`)
+
+// TestServingViewHumanText: the derived revenue per query (OpenAI's
+// run-rate over a year of queries, 0.009315068493150684 USD) shows as
+// 0.00932 in its entry and its result line, yet the inputs keep the exact
+// value until that entry is edited; other edits do not round it.
+func TestServingViewHumanText(t *testing.T) {
+	v, win, _ := newTestGapView(t)
+	cat, _ := testData(t)
+	preset, err := planner.ServingPreset(cat, planner.ServingEpoch2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := v.Serving
+	rev := s.Entry(planner.ServingKeyRevenue)
+	if rev.Text != planner.HumanNumber(preset.RevenuePerQueryUSD) || longDigits.MatchString(rev.Text) {
+		t.Errorf("revenue per query entry: want %q, got %q", planner.HumanNumber(preset.RevenuePerQueryUSD), rev.Text)
+	}
+	for _, l := range []*widget.Label{s.Energy, s.Carbon, s.Water, s.Revenue, s.Bottle, s.Services} {
+		if longDigits.MatchString(l.Text) {
+			t.Errorf("result line with a long float: %q", l.Text)
+		}
+	}
+	if got := s.Inputs().RevenuePerQueryUSD; got != preset.RevenuePerQueryUSD {
+		t.Errorf("shown rounded: want the exact %v kept, got %v", preset.RevenuePerQueryUSD, got)
+	}
+	retype(win, s.Entry(planner.ServingKeyQueries), "2B")
+	if got := s.Inputs(); got.QueriesPerDay != 2e9 || got.RevenuePerQueryUSD != preset.RevenuePerQueryUSD {
+		t.Errorf("after queries 2B: want 2e9 and the exact revenue per query, got %v and %v", got.QueriesPerDay, got.RevenuePerQueryUSD)
+	}
+	retype(win, rev, "0.0093")
+	if got := s.Inputs().RevenuePerQueryUSD; got != 0.0093 {
+		t.Errorf("typed 0.0093: got %v", got)
+	}
+}
+
+// TestGapViewsLinkedOnlyByGap: the serving view counts services against
+// the gap model's first-year gap (and none when revenue covers it); each
+// view reports its own refusal; Store writes each view's part.
+func TestGapViewsLinkedOnlyByGap(t *testing.T) {
+	v, win, changes := newTestGapView(t)
+	retype(win, v.Serving.Entry(planner.ServingKeyRevenue), "0.01")
+	// $600B required - $100B revenue = $500B; 3.65B a year -> 137
+	if !strings.Contains(v.Serving.Services.Text, "$500B gap: 137.") {
+		t.Fatalf("services: %q", v.Serving.Services.Text)
+	}
+	// run-rate $300B doubles the required revenue: $1.2T - $100B = $1.1T;
+	// ceil(1100 / 3.65) = 302
+	retype(win, v.Model.Entry(planner.GapKeyDCRevenue), "$300B")
+	if !strings.Contains(v.Serving.Services.Text, "$1.1T gap: 302.") {
+		t.Errorf("services after the model's edit: %q", v.Serving.Services.Text)
+	}
+	retype(win, v.Model.Entry(planner.GapKeyAIRevenue), "$2T")
+	if !strings.Contains(v.Serving.Services.Text, "none (no gap") {
+		t.Errorf("services with revenue above the requirement: %q", v.Serving.Services.Text)
+	}
+	n := *changes
+	retype(win, v.Projection.Entry(planner.ProjKeyGrowth), "500x")
+	if !v.Projection.Status.Visible() || v.Model.Status.Visible() || v.Serving.Status.Visible() {
+		t.Errorf("a projection refusal shows on the projection page only: %v %v %v",
+			v.Projection.Status.Visible(), v.Model.Status.Visible(), v.Serving.Status.Visible())
+	}
+	if *changes != n { // 5, 50 and 500 are all above the band's high 2.9x
+		t.Errorf("OnChanged while typing a refused growth: %d calls", *changes-n)
+	}
+	f := planner.NewFile("x", nil)
+	v.Store(f)
+	if f.Gap == nil || f.Gap.DCRevenueUSD != 300e9 || f.Serving == nil || f.Serving.GapUSD != 0 ||
+		f.Serving.RevenuePerQueryUSD != 0.01 || f.Projection == nil || f.Projection.Growth != v.Projection.Inputs().Growth {
+		t.Errorf("Store: gap %+v serving %+v projection %+v", f.Gap, f.Serving, f.Projection)
 	}
 }

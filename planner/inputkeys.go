@@ -1,0 +1,23 @@
+package planner
+
+// Input keys of the serving economics (the flags of 'aiplan serving'
+// without dashes, and the Field of their errors).
+const (
+	ServingKeyQueries = "queries-per-day"
+	ServingKeyEnergy  = "energy-wh"
+	ServingKeyWater   = "water-ml"
+	ServingKeyCarbon  = "carbon-intensity"
+	ServingKeyRevenue = "revenue-per-query"
+)
+
+// Input keys of the training-cost projection (the flags of 'aiplan
+// project' without dashes, and the Field of their errors).
+const (
+	ProjKeyBaseCost   = "base-cost"
+	ProjKeyBaseYear   = "base-year"
+	ProjKeyBasis      = "basis"
+	ProjKeyGrowth     = "growth"
+	ProjKeyGrowthLow  = "growth-low"
+	ProjKeyGrowthHigh = "growth-high"
+	ProjKeyUntil      = "until"
+)
