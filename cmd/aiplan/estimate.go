@@ -117,6 +117,10 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 	if err != nil {
 		return e.usageError("%v", err)
 	}
+	fast, err := newReportEncoder(basis.cur)
+	if err != nil {
+		return e.fail("converting to %s: %v", basis.cur.Code, err)
+	}
 	first := true
 	if asJSON && len(scs) == 0 {
 		io.WriteString(e.stdout, "[]\n") //nolint:errcheck // run reports write errors
@@ -124,7 +128,8 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 	}
 	err = inOrder(len(scs), setChunk, func(lo, hi int) ([]byte, error) {
 		var b bytes.Buffer
-		var ind []byte
+		var j, ind []byte
+		enc := reportEncoder{cur: fast.cur, currency: fast.currency}
 		for i := lo; i < hi; i++ {
 			sc := &scs[i]
 			r, res, err := planner.Estimate(cat, sc)
@@ -147,16 +152,14 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 				fprintf(&b, "\n")
 				continue
 			}
-			var v any = rep.Report
-			if mc.on {
-				v = rep
+			ok := false
+			if !mc.on {
+				j, ok = enc.appendReport(j[:0], &rep.Report)
 			}
-			if v, err = planner.ConvertJSON(v, basis.cur); err != nil {
-				return nil, fmt.Errorf("converting to %s: %w", basis.cur.Code, err)
-			}
-			j, err := json.Marshal(v)
-			if err != nil {
-				return nil, fmt.Errorf("encoding JSON: %w", err)
+			if !ok {
+				if j, err = convertedJSON(rep, mc.on, basis.cur); err != nil {
+					return nil, err
+				}
 			}
 			b.WriteString(",\n  ")
 			ind = appendIndent(ind[:0], j, "  ", "  ")
@@ -179,6 +182,24 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 		basis.printText(e)
 	}
 	return exitOK
+}
+
+// convertedJSON is the general path of one report of estimateSet: the
+// report (with its uncertainty when mc is on) in the currency, compact.
+func convertedJSON(rep uncertainReport, mc bool, cur planner.Currency) ([]byte, error) {
+	var v any = rep.Report
+	if mc {
+		v = rep
+	}
+	v, err := planner.ConvertJSON(v, cur)
+	if err != nil {
+		return nil, fmt.Errorf("converting to %s: %w", cur.Code, err)
+	}
+	j, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encoding JSON: %w", err)
+	}
+	return j, nil
 }
 
 // inOrder runs work on the chunks [lo, hi) of n items on every core and
