@@ -108,7 +108,7 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 	scs := set.Scenarios
 	err := inOrder(len(scs), setChunk, func(lo, hi int) ([]byte, error) {
 		for i := lo; i < hi; i++ {
-			if _, _, err := planner.Estimate(cat, &scs[i]); err != nil {
+			if err := planner.Check(cat, &scs[i]); err != nil {
 				return nil, fmt.Errorf("--scenarios: scenario %q: %v", scs[i].Name, err)
 			}
 		}
