@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"sync"
 	"text/tabwriter"
 
 	"aiplan/planner"
@@ -97,6 +98,11 @@ func runEstimate(e *env) int {
 // a time in estimateSet.
 const setChunk = 256
 
+// chunkBufs holds the output buffers of estimateSet's chunks for reuse:
+// growing a fresh one for every chunk of 256 reports was an eighth of
+// 'estimate --scenarios --json' (issue 15 item 7).
+var chunkBufs = sync.Pool{New: func() any { return new([]byte) }}
+
 // estimateSet estimates every scenario of set and streams the results:
 // chunks of scenarios are evaluated and encoded on every core and written
 // in order as soon as they are ready, so memory does not grow with the
@@ -127,8 +133,8 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 		return exitOK
 	}
 	err = inOrder(len(scs), setChunk, func(lo, hi int) ([]byte, error) {
-		var b bytes.Buffer
-		var j, ind []byte
+		b := bytes.NewBuffer((*chunkBufs.Get().(*[]byte))[:0])
+		var j []byte
 		enc := reportEncoder{cur: fast.cur, currency: fast.currency}
 		for i := lo; i < hi; i++ {
 			sc := &scs[i]
@@ -146,10 +152,10 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 				}
 			}
 			if !asJSON {
-				fprintf(&b, "== %s ==\n", rep.Name)
-				writeTable(&b, cat, &rep.Report)
-				writeUncertainty(&b, rep.Uncertainty)
-				fprintf(&b, "\n")
+				fprintf(b, "== %s ==\n", rep.Name)
+				writeTable(b, cat, &rep.Report)
+				writeUncertainty(b, rep.Uncertainty)
+				fprintf(b, "\n")
 				continue
 			}
 			ok := false
@@ -162,8 +168,7 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 				}
 			}
 			b.WriteString(",\n  ")
-			ind = appendIndent(ind[:0], j, "  ", "  ")
-			b.Write(ind)
+			b.Write(appendIndent(b.AvailableBuffer(), j, "  ", "  "))
 		}
 		return b.Bytes(), nil
 	}, func(b []byte) {
@@ -172,6 +177,7 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 			first = false
 		}
 		e.stdout.Write(b) //nolint:errcheck // run reports write errors
+		chunkBufs.Put(&b)
 	})
 	if err != nil {
 		return e.usageError("%v", err)
