@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 	"text/tabwriter"
 
@@ -135,6 +136,7 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 	err = inOrder(len(scs), setChunk, func(lo, hi int) ([]byte, error) {
 		b := bytes.NewBuffer((*chunkBufs.Get().(*[]byte))[:0])
 		var j []byte
+		var tw tabwriter.Writer
 		enc := reportEncoder{cur: fast.cur, currency: fast.currency}
 		for i := lo; i < hi; i++ {
 			sc := &scs[i]
@@ -153,7 +155,7 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 			}
 			if !asJSON {
 				fprintf(b, "== %s ==\n", rep.Name)
-				writeTable(b, cat, &rep.Report)
+				writeTableWith(&tw, b, cat, &rep.Report)
 				writeUncertainty(b, rep.Uncertainty)
 				fprintf(b, "\n")
 				continue
@@ -260,7 +262,13 @@ func writeJSON(e *env, v any) int {
 
 // writeTable prints the headline figures with units, then the inputs used.
 func writeTable(w io.Writer, cat *planner.Catalog, rep *planner.Report) {
-	tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)
+	writeTableWith(new(tabwriter.Writer), w, cat, rep)
+}
+
+// writeTableWith is writeTable through tw, which it initialises: a set's
+// chunk reuses one tab writer and its buffers for all its tables.
+func writeTableWith(tw *tabwriter.Writer, w io.Writer, cat *planner.Catalog, rep *planner.Report) {
+	tw.Init(w, 0, 2, 2, ' ', 0)
 	t := &rep.Totals
 	for _, o := range planner.Outputs {
 		v, ok := o.Get(t)
@@ -313,22 +321,21 @@ func writeTable(w io.Writer, cat *planner.Catalog, rep *planner.Report) {
 }
 
 func inputOrder(in map[string]planner.Resolved) []string {
-	var keys []string
-	seen := map[string]bool{}
+	keys := make([]string, 0, len(in))
 	for _, k := range planner.ChoiceKeys {
 		if _, ok := in[k]; ok {
 			keys = append(keys, k)
-			seen[k] = true
 		}
 	}
-	for _, k := range planner.FieldKeys() {
-		if _, ok := in[k]; ok {
-			keys = append(keys, k)
-			seen[k] = true
+	for i := range planner.Fields {
+		if k := planner.Fields[i].Key; !slices.Contains(keys, k) {
+			if _, ok := in[k]; ok {
+				keys = append(keys, k)
+			}
 		}
 	}
 	for _, k := range []string{"peak-flops", "embodied-kgco2e", "embodied-lifetime-years"} {
-		if _, ok := in[k]; ok && !seen[k] {
+		if _, ok := in[k]; ok && !slices.Contains(keys, k) {
 			keys = append(keys, k)
 		}
 	}
