@@ -124,7 +124,7 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 	if err != nil {
 		return e.usageError("%v", err)
 	}
-	fast, err := newReportEncoder(basis.cur)
+	fast, err := newReportEncoder(basis.cur, true)
 	if err != nil {
 		return e.fail("converting to %s: %v", basis.cur.Code, err)
 	}
@@ -135,9 +135,8 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 	}
 	err = inOrder(len(scs), setChunk, func(lo, hi int) ([]byte, error) {
 		b := bytes.NewBuffer((*chunkBufs.Get().(*[]byte))[:0])
-		var j []byte
 		var tw tabwriter.Writer
-		enc := reportEncoder{cur: fast.cur, currency: fast.currency}
+		enc := fast.clone()
 		for i := lo; i < hi; i++ {
 			sc := &scs[i]
 			r, res, err := planner.Estimate(cat, sc)
@@ -160,16 +159,17 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 				fprintf(b, "\n")
 				continue
 			}
-			ok := false
+			b.WriteString(",\n  ")
 			if !mc.on {
-				j, ok = enc.appendReport(j[:0], &rep.Report)
-			}
-			if !ok {
-				if j, err = convertedJSON(rep, mc.on, basis.cur); err != nil {
-					return nil, err
+				if j, ok := enc.appendReport(b.AvailableBuffer(), &rep.Report); ok {
+					b.Write(j)
+					continue
 				}
 			}
-			b.WriteString(",\n  ")
+			j, err := convertedJSON(rep, mc.on, basis.cur)
+			if err != nil {
+				return nil, err
+			}
 			b.Write(appendIndent(b.AvailableBuffer(), j, "  ", "  "))
 		}
 		return b.Bytes(), nil

@@ -36,7 +36,11 @@ func TestReportEncoderMatchesConvertJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		enc, err := newReportEncoder(basis.cur)
+		enc, err := newReportEncoder(basis.cur, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		indented, err := newReportEncoder(basis.cur, true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -61,7 +65,12 @@ func TestReportEncoderMatchesConvertJSON(t *testing.T) {
 					}
 					got, ok := enc.appendReport(nil, &rep.Report)
 					if !ok || string(got) != string(want) {
-						t.Errorf("ok %v\n got %s\nwant %s", ok, got, want)
+						t.Errorf("compact: ok %v\n got %s\nwant %s", ok, got, want)
+					}
+					want = appendIndent(nil, want, "  ", "  ")
+					got, ok = indented.appendReport(nil, &rep.Report)
+					if !ok || string(got) != string(want) {
+						t.Errorf("indented: ok %v\n got %s\nwant %s", ok, got, want)
 					}
 				})
 			}
@@ -75,7 +84,7 @@ func TestReportEncoderMatchesConvertJSON(t *testing.T) {
 func TestReportEncoderRefusesTheUnexpected(t *testing.T) {
 	cat := embeddedCatalog(t)
 	sc := planner.Scenario{Name: "x", GPU: "h100", Values: map[string]float64{"params": 7e9, "tokens": 1e12, "gpus": 64}}
-	enc, err := newReportEncoder(planner.NominalUSD())
+	enc, err := newReportEncoder(planner.NominalUSD(), true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,6 +93,7 @@ func TestReportEncoderRefusesTheUnexpected(t *testing.T) {
 		"USD key":     func(r *planner.Report) { r.Inputs["priceUSD"] = planner.Resolved{Value: 1.0} },
 		"path key":    func(r *planner.Report) { r.Inputs["costUSD.cloud"] = planner.Resolved{Value: 1.0} },
 		"currency":    func(r *planner.Report) { r.Inputs["currency"] = planner.Resolved{Value: "EUR"} },
+		"escaped key": func(r *planner.Report) { r.Inputs["a<b"] = planner.Resolved{Value: 1.0} },
 		"NaN total":   func(r *planner.Report) { r.GPUHours = math.NaN() },
 		"NaN input":   func(r *planner.Report) { r.Inputs["mfu"] = planner.Resolved{Value: math.NaN()} },
 		"Inf in cost": func(r *planner.Report) { r.WithExperiments.CostUSD.Cloud = math.Inf(1) },
@@ -103,7 +113,39 @@ func TestReportEncoderRefusesTheUnexpected(t *testing.T) {
 			}
 		})
 	}
-	if _, err := newReportEncoder(planner.Currency{Code: "EUR"}); err == nil {
+	if _, err := newReportEncoder(planner.Currency{Code: "EUR"}, false); err == nil {
 		t.Error("rate 0 accepted")
+	}
+}
+
+// A report with no inputs, or an empty map of them, is written as the
+// general path writes it ("null", "{}"), compact and indented.
+func TestReportEncoderEmptyInputs(t *testing.T) {
+	cat := embeddedCatalog(t)
+	sc := planner.Scenario{Name: "x", GPU: "h100", Values: map[string]float64{"params": 7e9, "tokens": 1e12, "gpus": 64}}
+	r, res, err := planner.Estimate(cat, &sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, in := range map[string]map[string]planner.Resolved{"nil": nil, "empty": {}} {
+		rep := planner.NewReport("x", r, res)
+		rep.Inputs = in
+		want, err := convertedJSON(uncertainReport{Report: rep}, false, planner.NominalUSD())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, indented := range []bool{false, true} {
+			enc, err := newReportEncoder(planner.NominalUSD(), indented)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := want
+			if indented {
+				w = appendIndent(nil, want, "  ", "  ")
+			}
+			if got, ok := enc.appendReport(nil, &rep); !ok || string(got) != string(w) {
+				t.Errorf("%s inputs, indented %v: ok %v\n got %s\nwant %s", name, indented, ok, got, w)
+			}
+		}
 	}
 }
