@@ -2,7 +2,6 @@ package planner
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 )
@@ -104,7 +103,7 @@ func (r *resolver) user(key string) (float64, bool, error) {
 	if err := f.Check(v); err != nil {
 		return 0, false, err
 	}
-	r.prov[key] = Resolved{Value: v, Unit: f.Unit, Source: "user input", Origin: OriginUser}
+	r.set(key, Resolved{Value: v, Unit: f.Unit, Source: "user input", Origin: OriginUser})
 	return v, true, nil
 }
 
@@ -119,8 +118,8 @@ func (r *resolver) pick(key string, fig *Figure) (float64, error) {
 	if fig.Assumption != "" {
 		src = "assumption"
 	}
-	r.prov[key] = Resolved{Value: fig.Value, Unit: f.Unit, Source: src, Date: fig.Date,
-		Assumption: fig.Assumption, Origin: OriginCatalogue}
+	r.set(key, Resolved{Value: fig.Value, Unit: f.Unit, Source: src, Date: fig.Date,
+		Assumption: fig.Assumption, Origin: OriginCatalogue})
 	return fig.Value, nil
 }
 
@@ -130,14 +129,33 @@ func (r *resolver) fixed(key string, def float64, why string) (float64, error) {
 	if err != nil || ok {
 		return v, err
 	}
-	r.prov[key] = Resolved{Value: def, Unit: FieldByKey(key).Unit, Source: why, Origin: OriginDefault}
+	r.set(key, Resolved{Value: def, Unit: FieldByKey(key).Unit, Source: why, Origin: OriginDefault})
 	return def, nil
 }
+
+// provenanceSize is the most inputs a Resolution can hold (every numeric
+// input, every choice, and peak-flops and the two embodied figures): the
+// provenance map is made this size at once rather than grown from empty,
+// which was a tenth of 'estimate --scenarios' on 100,000 scenarios (issue
+// 15 item 7).
+var provenanceSize = len(Fields) + len(ChoiceKeys) + 3
 
 // Resolve looks up the scenario's catalogue entries, applies defaults and
 // checks every input. Errors are *FieldError naming the input.
 func Resolve(cat *Catalog, sc *Scenario) (*Resolution, error) {
-	r := &resolver{cat: cat, sc: sc, prov: map[string]Resolved{}}
+	return resolve(&resolver{cat: cat, sc: sc, prov: make(map[string]Resolved, provenanceSize)})
+}
+
+// Check returns the error Resolve (and so Estimate) would return for the
+// scenario, without recording the provenance: the cheaper first pass of a
+// command that checks every scenario before printing any.
+func Check(cat *Catalog, sc *Scenario) error {
+	_, err := resolve(&resolver{cat: cat, sc: sc})
+	return err
+}
+
+func resolve(r *resolver) (*Resolution, error) {
+	cat, sc := r.cat, r.sc
 	res := &Resolution{Provenance: r.prov, CatalogVersion: cat.Version}
 	in := &res.Inputs
 	for k := range sc.Values {
@@ -151,7 +169,7 @@ func Resolve(cat *Catalog, sc *Scenario) (*Resolution, error) {
 		return nil, err
 	}
 	res.Accelerator = acc
-	r.prov[KeyGPU] = Resolved{Value: acc.ID, Unit: "", Source: acc.Name, Origin: OriginUser}
+	r.set(KeyGPU, Resolved{Value: acc.ID, Unit: "", Source: acc.Name, Origin: OriginUser})
 
 	prec := orDefault(sc.Precision, defaultPrecision)
 	peak := &acc.PeakBF16
@@ -167,9 +185,9 @@ func Resolve(cat *Catalog, sc *Scenario) (*Resolution, error) {
 		return nil, choiceError(KeyPrecision, sc.Precision, Precisions)
 	}
 	in.PeakFLOPS = peak.Value
-	r.prov[KeyPrecision] = Resolved{Value: prec, Unit: "", Source: "", Origin: origin(sc.Precision)}
-	r.prov["peak-flops"] = Resolved{Value: peak.Value, Unit: "FLOP/s", Source: peak.Source, Date: peak.Date,
-		Assumption: peak.Assumption, Origin: OriginCatalogue}
+	r.set(KeyPrecision, Resolved{Value: prec, Unit: "", Source: "", Origin: origin(sc.Precision)})
+	r.set("peak-flops", Resolved{Value: peak.Value, Unit: "FLOP/s", Source: peak.Source, Date: peak.Date,
+		Assumption: peak.Assumption, Origin: OriginCatalogue})
 
 	if err := r.model(in); err != nil {
 		return nil, err
@@ -192,10 +210,9 @@ func (r *resolver) model(in *Inputs) error {
 	if err != nil {
 		return err
 	}
-	if _, err := r.fixed(KeyExperiments, 1, "default: final run only"); err != nil {
+	if in.Experiments, err = r.fixed(KeyExperiments, 1, "default: final run only"); err != nil {
 		return err
 	}
-	in.Experiments = r.val(KeyExperiments)
 
 	flops, hasFLOPs, err := r.user(KeyFLOPs)
 	if err != nil {
@@ -215,7 +232,7 @@ func (r *resolver) model(in *Inputs) error {
 	}
 	if !hasActive && hasParams {
 		active, hasActive = params, true
-		r.prov[KeyActiveParams] = Resolved{Value: params, Unit: "parameters", Source: "= parameters (dense model)", Origin: OriginDerived}
+		r.set(KeyActiveParams, Resolved{Value: params, Unit: "parameters", Source: "= parameters (dense model)", Origin: OriginDerived})
 	}
 	tokens, hasTokens, err := r.user(KeyTokens)
 	if err != nil {
@@ -231,7 +248,7 @@ func (r *resolver) model(in *Inputs) error {
 			return &FieldError{Field: KeyTokensPerParam, Value: FormatNumber(tpp),
 				Msg: "gives " + HumanNumber(tokens) + " tokens; tokens " + FieldByKey(KeyTokens).RangeText()}
 		}
-		r.prov[KeyTokens] = Resolved{Value: tokens, Unit: "tokens", Source: "= parameters x tokens per parameter", Origin: OriginDerived}
+		r.set(KeyTokens, Resolved{Value: tokens, Unit: "tokens", Source: "= parameters x tokens per parameter", Origin: OriginDerived})
 	}
 	switch {
 	case hasFLOPs:
@@ -288,11 +305,11 @@ func (r *resolver) hardware(in *Inputs, acc *Accelerator) error {
 	return nil
 }
 
-func (r *resolver) val(key string) float64 {
-	if v, ok := r.prov[key].Value.(float64); ok {
-		return v
+// set records the provenance of key (nothing when only checking).
+func (r *resolver) set(key string, v Resolved) {
+	if r.prov != nil {
+		r.prov[key] = v
 	}
-	return math.NaN()
 }
 
 func (r *resolver) energy(res *Resolution, acc *Accelerator) error {
@@ -310,7 +327,7 @@ func (r *resolver) energy(res *Resolution, acc *Accelerator) error {
 		return choiceError(KeyCooling, r.sc.Cooling, r.cat.CoolingIDs())
 	}
 	res.Cooling = cool
-	r.prov[KeyCooling] = Resolved{Value: cool.ID, Unit: "", Source: cool.Name, Origin: origin(r.sc.Cooling)}
+	r.set(KeyCooling, Resolved{Value: cool.ID, Unit: "", Source: cool.Name, Origin: origin(r.sc.Cooling)})
 	if in.PUE, err = r.pick(KeyPUE, &cool.PUE); err != nil {
 		return err
 	}
@@ -322,7 +339,7 @@ func (r *resolver) energy(res *Resolution, acc *Accelerator) error {
 		return choiceError(KeyEnergy, r.sc.Energy, r.cat.EnergySourceIDs())
 	}
 	res.EnergySource = es
-	r.prov[KeyEnergy] = Resolved{Value: es.ID, Unit: "", Source: es.Name, Origin: origin(r.sc.Energy)}
+	r.set(KeyEnergy, Resolved{Value: es.ID, Unit: "", Source: es.Name, Origin: origin(r.sc.Energy)})
 	if in.CarbonGPerKWh, err = r.pick(KeyCarbonIntensity, &es.CarbonGPerKWh); err != nil {
 		return err
 	}
@@ -338,12 +355,12 @@ func (r *resolver) energy(res *Resolution, acc *Accelerator) error {
 	if acc.EmbodiedKgCO2e != nil {
 		in.EmbodiedKgCO2e, in.HasEmbodied = acc.EmbodiedKgCO2e.Value, true
 		f := acc.EmbodiedKgCO2e
-		r.prov["embodied-kgco2e"] = Resolved{Value: f.Value, Unit: "kgCO2e/accelerator", Source: f.Source, Date: f.Date,
-			Assumption: f.Assumption, Origin: OriginCatalogue}
+		r.set("embodied-kgco2e", Resolved{Value: f.Value, Unit: "kgCO2e/accelerator", Source: f.Source, Date: f.Date,
+			Assumption: f.Assumption, Origin: OriginCatalogue})
 	}
 	lt := &r.cat.Constants.EmbodiedLifetimeYrs
 	in.EmbodiedLifetimeYears = lt.Value
-	r.prov["embodied-lifetime-years"] = Resolved{Value: lt.Value, Unit: "years", Source: lt.Source, Date: lt.Date, Origin: OriginCatalogue}
+	r.set("embodied-lifetime-years", Resolved{Value: lt.Value, Unit: "years", Source: lt.Source, Date: lt.Date, Origin: OriginCatalogue})
 	return nil
 }
 
@@ -355,7 +372,7 @@ func (r *resolver) money(res *Resolution, acc *Accelerator) error {
 	if !slices.Contains(PriceTiers, tier) {
 		return choiceError(KeyPriceTier, r.sc.PriceTier, PriceTiers)
 	}
-	r.prov[KeyPriceTier] = Resolved{Value: tier, Unit: "", Source: "default: 3-year commitment (Epoch / AI Index convention)", Origin: origin(r.sc.PriceTier)}
+	r.set(KeyPriceTier, Resolved{Value: tier, Unit: "", Source: "default: 3-year commitment (Epoch / AI Index convention)", Origin: origin(r.sc.PriceTier)})
 	price, row, used := acc.CloudPriceFor(tier)
 	res.PriceTierUsed = used
 	if v, ok, err := r.user(KeyGPUHourPrice); err != nil {
@@ -371,7 +388,7 @@ func (r *resolver) money(res *Resolution, acc *Accelerator) error {
 			src += fmt.Sprintf("; no %s price published, on-demand used", tier)
 		}
 		in.GPUHourUSD = price
-		r.prov[KeyGPUHourPrice] = Resolved{Value: price, Unit: "USD/GPU-hour", Source: src, Date: row.Date, Origin: OriginCatalogue}
+		r.set(KeyGPUHourPrice, Resolved{Value: price, Unit: "USD/GPU-hour", Source: src, Date: row.Date, Origin: OriginCatalogue})
 	}
 	if in.GPUPriceUSD, err = r.pick(KeyGPUPrice, &acc.Price.Figure); err != nil {
 		return err
@@ -394,7 +411,7 @@ func (r *resolver) money(res *Resolution, acc *Accelerator) error {
 		return choiceError(KeyDepreciation, r.sc.Depreciation, DepreciationModes)
 	}
 	in.EpochDepreciation = mode == DepreciationEpoch
-	r.prov[KeyDepreciation] = Resolved{Value: mode, Unit: "", Source: "", Origin: origin(r.sc.Depreciation)}
+	r.set(KeyDepreciation, Resolved{Value: mode, Unit: "", Source: "", Origin: origin(r.sc.Depreciation)})
 	in.PricePerfOOM = k.PricePerfOOMPerYear.Value
 	if in.WACC, err = r.fixed(KeyWACC, 0, "default: no financing cost"); err != nil {
 		return err

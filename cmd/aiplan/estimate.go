@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
+	"sync"
 	"text/tabwriter"
 
 	"aiplan/planner"
@@ -97,6 +99,11 @@ func runEstimate(e *env) int {
 // a time in estimateSet.
 const setChunk = 256
 
+// chunkBufs holds the output buffers of estimateSet's chunks for reuse:
+// growing a fresh one for every chunk of 256 reports was an eighth of
+// 'estimate --scenarios --json' (issue 15 item 7).
+var chunkBufs = sync.Pool{New: func() any { return new([]byte) }}
+
 // estimateSet estimates every scenario of set and streams the results:
 // chunks of scenarios are evaluated and encoded on every core and written
 // in order as soon as they are ready, so memory does not grow with the
@@ -108,7 +115,7 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 	scs := set.Scenarios
 	err := inOrder(len(scs), setChunk, func(lo, hi int) ([]byte, error) {
 		for i := lo; i < hi; i++ {
-			if _, _, err := planner.Estimate(cat, &scs[i]); err != nil {
+			if err := planner.Check(cat, &scs[i]); err != nil {
 				return nil, fmt.Errorf("--scenarios: scenario %q: %v", scs[i].Name, err)
 			}
 		}
@@ -117,14 +124,19 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 	if err != nil {
 		return e.usageError("%v", err)
 	}
+	fast, err := newReportEncoder(basis.cur, true)
+	if err != nil {
+		return e.fail("converting to %s: %v", basis.cur.Code, err)
+	}
 	first := true
 	if asJSON && len(scs) == 0 {
 		io.WriteString(e.stdout, "[]\n") //nolint:errcheck // run reports write errors
 		return exitOK
 	}
 	err = inOrder(len(scs), setChunk, func(lo, hi int) ([]byte, error) {
-		var b bytes.Buffer
-		var ind []byte
+		b := bytes.NewBuffer((*chunkBufs.Get().(*[]byte))[:0])
+		var tw tabwriter.Writer
+		enc := fast.clone()
 		for i := lo; i < hi; i++ {
 			sc := &scs[i]
 			r, res, err := planner.Estimate(cat, sc)
@@ -141,26 +153,24 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 				}
 			}
 			if !asJSON {
-				fprintf(&b, "== %s ==\n", rep.Name)
-				writeTable(&b, cat, &rep.Report)
-				writeUncertainty(&b, rep.Uncertainty)
-				fprintf(&b, "\n")
+				fprintf(b, "== %s ==\n", rep.Name)
+				writeTableWith(&tw, b, cat, &rep.Report)
+				writeUncertainty(b, rep.Uncertainty)
+				fprintf(b, "\n")
 				continue
 			}
-			var v any = rep.Report
-			if mc.on {
-				v = rep
-			}
-			if v, err = planner.ConvertJSON(v, basis.cur); err != nil {
-				return nil, fmt.Errorf("converting to %s: %w", basis.cur.Code, err)
-			}
-			j, err := json.Marshal(v)
-			if err != nil {
-				return nil, fmt.Errorf("encoding JSON: %w", err)
-			}
 			b.WriteString(",\n  ")
-			ind = appendIndent(ind[:0], j, "  ", "  ")
-			b.Write(ind)
+			if !mc.on {
+				if j, ok := enc.appendReport(b.AvailableBuffer(), &rep.Report); ok {
+					b.Write(j)
+					continue
+				}
+			}
+			j, err := convertedJSON(rep, mc.on, basis.cur)
+			if err != nil {
+				return nil, err
+			}
+			b.Write(appendIndent(b.AvailableBuffer(), j, "  ", "  "))
 		}
 		return b.Bytes(), nil
 	}, func(b []byte) {
@@ -169,6 +179,7 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 			first = false
 		}
 		e.stdout.Write(b) //nolint:errcheck // run reports write errors
+		chunkBufs.Put(&b)
 	})
 	if err != nil {
 		return e.usageError("%v", err)
@@ -179,6 +190,24 @@ func estimateSet(e *env, cat *planner.Catalog, set *planner.File, mc *mcFlags, a
 		basis.printText(e)
 	}
 	return exitOK
+}
+
+// convertedJSON is the general path of one report of estimateSet: the
+// report (with its uncertainty when mc is on) in the currency, compact.
+func convertedJSON(rep uncertainReport, mc bool, cur planner.Currency) ([]byte, error) {
+	var v any = rep.Report
+	if mc {
+		v = rep
+	}
+	v, err := planner.ConvertJSON(v, cur)
+	if err != nil {
+		return nil, fmt.Errorf("converting to %s: %w", cur.Code, err)
+	}
+	j, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encoding JSON: %w", err)
+	}
+	return j, nil
 }
 
 // inOrder runs work on the chunks [lo, hi) of n items on every core and
@@ -233,7 +262,13 @@ func writeJSON(e *env, v any) int {
 
 // writeTable prints the headline figures with units, then the inputs used.
 func writeTable(w io.Writer, cat *planner.Catalog, rep *planner.Report) {
-	tw := tabwriter.NewWriter(w, 0, 2, 2, ' ', 0)
+	writeTableWith(new(tabwriter.Writer), w, cat, rep)
+}
+
+// writeTableWith is writeTable through tw, which it initialises: a set's
+// chunk reuses one tab writer and its buffers for all its tables.
+func writeTableWith(tw *tabwriter.Writer, w io.Writer, cat *planner.Catalog, rep *planner.Report) {
+	tw.Init(w, 0, 2, 2, ' ', 0)
 	t := &rep.Totals
 	for _, o := range planner.Outputs {
 		v, ok := o.Get(t)
@@ -286,22 +321,21 @@ func writeTable(w io.Writer, cat *planner.Catalog, rep *planner.Report) {
 }
 
 func inputOrder(in map[string]planner.Resolved) []string {
-	var keys []string
-	seen := map[string]bool{}
+	keys := make([]string, 0, len(in))
 	for _, k := range planner.ChoiceKeys {
 		if _, ok := in[k]; ok {
 			keys = append(keys, k)
-			seen[k] = true
 		}
 	}
-	for _, k := range planner.FieldKeys() {
-		if _, ok := in[k]; ok {
-			keys = append(keys, k)
-			seen[k] = true
+	for i := range planner.Fields {
+		if k := planner.Fields[i].Key; !slices.Contains(keys, k) {
+			if _, ok := in[k]; ok {
+				keys = append(keys, k)
+			}
 		}
 	}
 	for _, k := range []string{"peak-flops", "embodied-kgco2e", "embodied-lifetime-years"} {
-		if _, ok := in[k]; ok && !seen[k] {
+		if _, ok := in[k]; ok && !slices.Contains(keys, k) {
 			keys = append(keys, k)
 		}
 	}
