@@ -8,19 +8,23 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"aiplan/planner"
 )
 
-// summaryRows are the Summary sheet's rows: Model paths in display order.
-var summaryRows = []string{
-	"trainingFLOP", "gpuHours", "wallClockDays", "impliedMFU", "itEnergyKWh", "facilityEnergyKWh",
-	"peakPowerMW", "emissionsTCO2e", "marketEmissionsTCO2e", "embodiedTCO2e", "waterOnsiteL", "waterOffsiteL",
-	"costUSD.cloud", "costUSD.amortized", "costUSD.purchase", "costUSD.energy", "breakEvenGPUHours",
-	"costBreakdownUSD.amortizedAccelerators", "costBreakdownUSD.amortizedServerInterconnect",
-	"costBreakdownUSD.energy", "costBreakdownUSD.financing", "costBreakdownUSD.purchaseAccelerators",
-	"costBreakdownUSD.purchaseServerInterconnect", "costBreakdownUSD.staff",
-	"withExperiments.gpuHours", "withExperiments.facilityEnergyKWh", "withExperiments.emissionsTCO2e",
-	"withExperiments.costUSD.cloud", "withExperiments.costUSD.amortized",
-}
+// summaryRows are the Summary sheet's rows, Model paths from
+// planner.OutputTable in display order: every output of the final run,
+// then the programme totals of the outputs the results panel repeats.
+var summaryRows = func() []string {
+	var rows, prog []string
+	for _, o := range planner.OutputTable {
+		rows = append(rows, o.Path)
+		if o.Programme {
+			prog = append(prog, programmeKey(o.Path))
+		}
+	}
+	return append(rows, prog...)
+}()
 
 // Summary layout: a header row, then one row per summaryRows path; the
 // label and unit columns, then one column per scenario.
