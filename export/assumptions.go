@@ -41,21 +41,29 @@ func (wr *writer) headerRows(sw *excelize.StreamWriter, cols []column) error {
 }
 
 func (wr *writer) rowSheetStart(sheet string, cols []column) (*excelize.StreamWriter, error) {
+	widths := make([]float64, len(cols))
+	for i, c := range cols {
+		widths[i] = rowColWidth
+		switch {
+		case c.key == KeyID:
+			widths[i] = 4
+		case c.key == KeyName:
+			widths[i] = 20
+		case c.key == KeyNote:
+			widths[i] = 48
+		}
+	}
+	if sheet != sheetData {
+		if err := wr.pageSetup(sheet, widths); err != nil {
+			return nil, err
+		}
+	}
 	sw, err := wr.f.NewStreamWriter(sheet)
 	if err != nil {
 		return nil, err
 	}
-	for i, c := range cols {
-		width := 14.0
-		switch {
-		case c.key == KeyID:
-			width = 5
-		case c.key == KeyName:
-			width = 28
-		case c.key == KeyNote:
-			width = 60
-		}
-		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return nil, err
 		}
 	}
@@ -65,6 +73,10 @@ func (wr *writer) rowSheetStart(sheet string, cols []column) (*excelize.StreamWr
 	}
 	return sw, wr.headerRows(sw, cols)
 }
+
+// rowColWidth is the width of a figure's column on the row sheets: the
+// header wraps, the figures are short ("$1.02B", "1.00E+25").
+const rowColWidth = 10.0
 
 // assumptions starts the sheet of one row per scenario with its resolved
 // inputs.

@@ -321,7 +321,7 @@ func (wr *writer) gapSheet(in *planner.GapInputs, preset bool) error {
 			return err
 		}
 	}
-	for col, w := range map[string]float64{"A": 62, "B": 18, "C": 18, "D": 22, "E": 16, "F": 18, "G": 18, "H": 18, "I": 18, "J": 16,
+	for col, w := range map[string]float64{"A": 50, "B": 14, "C": 14, "D": 16, "E": 11, "F": 14, "G": 14, "H": 14, "I": 14, "J": 12,
 		"K": 4, "L": 12, "M": 10, "N": 18, "O": 18, "P": 14, "Q": 18} {
 		if err := f.SetColWidth(s, col, col, w); err != nil {
 			return err

@@ -129,17 +129,21 @@ func (wr *writer) bubbleSheet(list []planner.BubbleScenario) error {
 	if err := f.SetCellStyle(s, "A3", cellAt(1+len(list), 3), st[1]); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(s, "A", "A", 48); err != nil {
+	if err := f.SetColWidth(s, "A", "A", 40); err != nil {
 		return err
 	}
 	if err := wr.bubbleFormats(lay, 1+max(1, len(list))); err != nil {
 		return err
 	}
 	last, _ := excelize.ColumnNumberToName(1 + max(1, len(list)))
-	if err := f.SetColWidth(s, "B", last, 22); err != nil {
+	if err := f.SetColWidth(s, "B", last, 17); err != nil {
 		return err
 	}
-	return printSetup(f, s, 1)
+	wrap, err := wr.wrapStyle()
+	if err != nil {
+		return err
+	}
+	return f.SetCellStyle(s, cellAt(2, bubRowName), cellAt(1+len(list), bubRowName), wrap)
 }
 
 // bubbleFormats sets the number formats of the sheet's rows (inputs in the

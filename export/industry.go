@@ -251,5 +251,5 @@ func (wr *writer) industryBuildOut(series planner.CapexSeries, cells map[string]
 			return err
 		}
 	}
-	return printSetup(f, s, 1)
+	return nil
 }
