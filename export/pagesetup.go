@@ -103,8 +103,11 @@ func (wr *writer) wrapLongNotes(sh string, rows [][]string, last int) error {
 			span += w
 		}
 		text := float64(len([]rune(row[col])))
-		if text <= span {
-			continue // it overflows within the sheet's width: fine
+		if text <= span || span < minWrapChars {
+			// It overflows within the sheet's width (fine), or the
+			// columns are too narrow to wrap it readably (a chart's
+			// title above its picture).
+			continue
 		}
 		if err := wr.wrapCell(sh, r+1, col+1, last, math.Ceil(text*1.15/span)); err != nil {
 			return err
@@ -148,6 +151,10 @@ func (wr *writer) wrapCell(sh string, row, col, last int, lines float64) error {
 	}
 	return f.SetRowHeight(sh, row, max(h, 15*lines))
 }
+
+// minWrapChars is the narrowest span (in characters) a long note is
+// wrapped over.
+const minWrapChars = 30
 
 // gapPrintCols is the last column of the Bubble gap sheet on paper (J): the
 // earlier vintages beyond it are working columns.

@@ -66,7 +66,7 @@ func (wr *writer) citation(p planner.Resolved) string {
 
 // provenance writes every input's value, unit, origin, source and vintage.
 func (wr *writer) provenance() error {
-	widths := []float64{20, 16, 24, 10, 10, 8, 24, 40, 9, 30, 5}
+	widths := []float64{18, 14, 22, 10, 9, 8, 16, 30, 9, 20, 5} // one landscape page wide at 64%
 	if err := wr.pageSetup(SheetProvenance, widths); err != nil {
 		return err
 	}
