@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -41,18 +42,15 @@ func (wr *writer) headerRows(sw *excelize.StreamWriter, cols []column) error {
 }
 
 func (wr *writer) rowSheetStart(sheet string, cols []column) (*excelize.StreamWriter, error) {
-	widths := make([]float64, len(cols))
-	for i, c := range cols {
-		widths[i] = rowColWidth
+	widths := wr.rowSheetWidths(cols, func(rw *row, j int) float64 {
 		switch {
-		case c.key == KeyID:
-			widths[i] = 4
-		case c.key == KeyName:
-			widths[i] = 20
-		case c.key == KeyNote:
-			widths[i] = 48
+		case sheet == SheetModel:
+			return rw.out[j]
+		case sheet == SheetAssumptions && rw.has[j]:
+			return rw.vals[j]
 		}
-	}
+		return math.NaN()
+	})
 	if sheet != sheetData {
 		if err := wr.pageSetup(sheet, widths); err != nil {
 			return nil, err
@@ -74,8 +72,8 @@ func (wr *writer) rowSheetStart(sheet string, cols []column) (*excelize.StreamWr
 	return sw, wr.headerRows(sw, cols)
 }
 
-// rowColWidth is the width of a figure's column on the row sheets: the
-// header wraps, the figures are short ("$1.02B", "1.00E+25").
+// rowColWidth is the width of a text column (a choice) on the row sheets:
+// the header wraps.
 const rowColWidth = 10.0
 
 // assumptions starts the sheet of one row per scenario with its resolved

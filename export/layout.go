@@ -90,14 +90,17 @@ type part struct {
 
 // Number formats.
 const (
-	fmtUSD     = `[>=1000000000]$#,##0.0,,,"B";[>=1000000]$#,##0.0,,"M";$#,##0`
-	fmtPrice   = `$#,##0.00`
-	fmtCount   = `#,##0`
-	fmtDecimal = `#,##0.0`
-	fmtRatio   = `0.00`
-	fmtSci     = `0.00E+00`
-	fmtPercent = `0.0%`
-	fmtGeneral = ``
+	fmtUSD = `[>=1000000000]$#,##0.0,,,"B";[>=1000000]$#,##0.0,,"M";$#,##0`
+	// fmtBillions is the industry sheets' dollars (gaps may be negative,
+	// which fmtUSD's third section would print in full dollars: ###).
+	fmtBillions = `$#,##0.0,,,"B";-$#,##0.0,,,"B"`
+	fmtPrice    = `$#,##0.00`
+	fmtCount    = `#,##0`
+	fmtDecimal  = `#,##0.0`
+	fmtRatio    = `0.00`
+	fmtSci      = `0.00E+00`
+	fmtPercent  = `0.0%`
+	fmtGeneral  = ``
 )
 
 func fieldFormat(f *planner.Field) string {
