@@ -51,8 +51,15 @@ func (wr *writer) rowSheetStart(sheet string, cols []column) (*excelize.StreamWr
 		}
 		return math.NaN()
 	})
+	printed := widths
+	if sheet == SheetModel {
+		if err := wr.modelPrintArea(cols); err != nil {
+			return nil, err
+		}
+		printed = widths[:printedModelColumns(cols)]
+	}
 	if sheet != sheetData {
-		if err := wr.pageSetup(sheet, widths); err != nil {
+		if err := wr.pageSetup(sheet, printed); err != nil {
 			return nil, err
 		}
 	}

@@ -156,6 +156,24 @@ func (wr *writer) wrapCell(sh string, row, col, last int, lines float64) error {
 // wrapped over.
 const minWrapChars = 30
 
+// printedModelColumns is the number of Model columns on paper: the name,
+// the outputs and their programme totals; the working columns after them
+// (the shared terms and the range check) stay on screen.
+func printedModelColumns(cols []column) int {
+	n := len(cols)
+	for n > 0 && strings.HasPrefix(cols[n-1].key, "work.") {
+		n--
+	}
+	return n
+}
+
+// modelPrintArea prints the Model's name, outputs and programme totals.
+func (wr *writer) modelPrintArea(cols []column) error {
+	last := FirstRow + max(len(wr.rows), 1) - 1
+	area := "'" + SheetModel + "'!$A$1:$" + colLetter(printedModelColumns(cols)) + "$" + strconv.Itoa(last)
+	return wr.definePrint(SheetModel, "_xlnm.Print_Area", area)
+}
+
 // gapPrintCols is the last column of the Bubble gap sheet on paper (J): the
 // earlier vintages beyond it are working columns.
 const gapPrintCols = 10
