@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -41,21 +42,33 @@ func (wr *writer) headerRows(sw *excelize.StreamWriter, cols []column) error {
 }
 
 func (wr *writer) rowSheetStart(sheet string, cols []column) (*excelize.StreamWriter, error) {
+	widths := wr.rowSheetWidths(cols, func(rw *row, j int) float64 {
+		switch {
+		case sheet == SheetModel:
+			return rw.out[j]
+		case sheet == SheetAssumptions && rw.has[j]:
+			return rw.vals[j]
+		}
+		return math.NaN()
+	})
+	printed := widths
+	if sheet == SheetModel {
+		if err := wr.modelPrintArea(cols); err != nil {
+			return nil, err
+		}
+		printed = widths[:printedModelColumns(cols)]
+	}
+	if sheet != sheetData {
+		if err := wr.pageSetup(sheet, printed); err != nil {
+			return nil, err
+		}
+	}
 	sw, err := wr.f.NewStreamWriter(sheet)
 	if err != nil {
 		return nil, err
 	}
-	for i, c := range cols {
-		width := 14.0
-		switch {
-		case c.key == KeyID:
-			width = 5
-		case c.key == KeyName:
-			width = 28
-		case c.key == KeyNote:
-			width = 60
-		}
-		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return nil, err
 		}
 	}
@@ -65,6 +78,10 @@ func (wr *writer) rowSheetStart(sheet string, cols []column) (*excelize.StreamWr
 	}
 	return sw, wr.headerRows(sw, cols)
 }
+
+// rowColWidth is the width of a text column (a choice) on the row sheets:
+// the header wraps.
+const rowColWidth = 10.0
 
 // assumptions starts the sheet of one row per scenario with its resolved
 // inputs.

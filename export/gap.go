@@ -96,13 +96,13 @@ func (wr *writer) gapSheet(in *planner.GapInputs, preset bool) error {
 		fmt   string
 	}{
 		{"First year", in.Year, "year", "year", "0"},
-		{"Data-centre revenue run-rate (the year's capex)", in.DCRevenueUSD, "USD/year", "dc-revenue", fmtUSD},
+		{"Data-centre revenue run-rate (the year's capex)", in.DCRevenueUSD, "USD/year", "dc-revenue", fmtBillions},
 		{"GPU share of data-centre TCO", in.GPUShare, "fraction", "gpu-share", fmtPercent},
 		{"End-user gross margin", in.Margin, "fraction", "margin", fmtPercent},
 		{"Depreciation life L", in.LifeYears, "years", "life", fmtRatio},
 		{"Capex growth", in.CapexGrowth, "x per year", "capex-growth", fmtRatio},
 		{"Revenue growth", in.RevenueGrowth, "x per year", "revenue-growth", fmtRatio},
-		{"AI revenue override (blank: the table total)", override, "USD/year", "ai-revenue", fmtUSD},
+		{"AI revenue override (blank: the table total)", override, "USD/year", "ai-revenue", fmtBillions},
 		{"Projection rows", in.Years, "years", "years", "0"},
 		{"Count earlier capex vintages (1 = yes: steady state; 0 = only from the first year)", prior, "1/0", "prior-vintages", "0"},
 	}
@@ -161,11 +161,11 @@ func (wr *writer) gapSheet(in *planner.GapInputs, preset bool) error {
 	if err := f.SetCellStyle(s, "A"+hr, "D"+hr, hs); err != nil {
 		return err
 	}
-	usd, err := wr.style(fmtUSD, markNone)
+	usd, err := wr.style(fmtBillions, markNone)
 	if err != nil {
 		return err
 	}
-	userUSD, err := wr.style(fmtUSD, markUser)
+	userUSD, err := wr.style(fmtBillions, markUser)
 	if err != nil {
 		return err
 	}
@@ -289,12 +289,12 @@ func (wr *writer) gapSheet(in *planner.GapInputs, preset bool) error {
 	// Headline figures.
 	first := strconv.Itoa(p0)
 	hl := []struct{ cell, label, fm, format string }{
-		{gl.DataCentreCost, "Data-centre cost of the first vintage = run-rate / GPU share", gapCellDC + "/" + gapCellShare, fmtUSD},
-		{gl.VintageRevenue, "Revenue the first vintage needs over its life = run-rate / share / (1 - margin)", gapCellDC + "/" + gapCellShare + "/(1-" + gapCellMargin + ")", fmtUSD},
-		{gl.Required, "Required revenue, first year", "F" + first, fmtUSD},
-		{gl.AIRevenue, "Expected AI revenue, first year", "IF(ISNUMBER(" + gapCellOverride + ")," + gapCellOverride + "," + tableTotal + ")", fmtUSD},
-		{gl.Gap, "Gap, first year = required - AI revenue", gl.Required + "-" + gl.AIRevenue, fmtUSD},
-		{gl.ItemisedGap, "Gap against the itemised revenue only", gl.Required + "-" + itemisedTotal, fmtUSD},
+		{gl.DataCentreCost, "Data-centre cost of the first vintage = run-rate / GPU share", gapCellDC + "/" + gapCellShare, fmtBillions},
+		{gl.VintageRevenue, "Revenue the first vintage needs over its life = run-rate / share / (1 - margin)", gapCellDC + "/" + gapCellShare + "/(1-" + gapCellMargin + ")", fmtBillions},
+		{gl.Required, "Required revenue, first year", "F" + first, fmtBillions},
+		{gl.AIRevenue, "Expected AI revenue, first year", "IF(ISNUMBER(" + gapCellOverride + ")," + gapCellOverride + "," + tableTotal + ")", fmtBillions},
+		{gl.Gap, "Gap, first year = required - AI revenue", gl.Required + "-" + gl.AIRevenue, fmtBillions},
+		{gl.ItemisedGap, "Gap against the itemised revenue only", gl.Required + "-" + itemisedTotal, fmtBillions},
 		{gl.GapToRevenue, "Gap / AI revenue (bubble-risk ratio)", "IF(" + gl.AIRevenue + ">0," + gl.Gap + "/" + gl.AIRevenue + `,"n/a")`, fmtRatio},
 		{gl.ClosesYear, "First year the gap closes (gap <= 0)", "IF(COUNT(J" + first + ":J" + last + `)=0,"n/a",MIN(J` + first + ":J" + last + "))", "0"},
 	}
@@ -321,7 +321,7 @@ func (wr *writer) gapSheet(in *planner.GapInputs, preset bool) error {
 			return err
 		}
 	}
-	for col, w := range map[string]float64{"A": 62, "B": 18, "C": 18, "D": 22, "E": 16, "F": 18, "G": 18, "H": 18, "I": 18, "J": 16,
+	for col, w := range map[string]float64{"A": 50, "B": 14, "C": 14, "D": 16, "E": 11, "F": 14, "G": 14, "H": 14, "I": 14, "J": 12,
 		"K": 4, "L": 12, "M": 10, "N": 18, "O": 18, "P": 14, "Q": 18} {
 		if err := f.SetColWidth(s, col, col, w); err != nil {
 			return err

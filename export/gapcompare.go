@@ -129,17 +129,27 @@ func (wr *writer) bubbleSheet(list []planner.BubbleScenario) error {
 	if err := f.SetCellStyle(s, "A3", cellAt(1+len(list), 3), st[1]); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(s, "A", "A", 48); err != nil {
+	if err := f.SetColWidth(s, "A", "A", 34); err != nil {
 		return err
 	}
 	if err := wr.bubbleFormats(lay, 1+max(1, len(list))); err != nil {
 		return err
 	}
 	last, _ := excelize.ColumnNumberToName(1 + max(1, len(list)))
-	if err := f.SetColWidth(s, "B", last, 22); err != nil {
+	if err := f.SetColWidth(s, "B", last, 16); err != nil {
 		return err
 	}
-	return printSetup(f, s, 1)
+	wrap, err := wr.wrapStyle()
+	if err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(s, cellAt(2, bubRowName), cellAt(1+len(list), bubRowName), wrap); err != nil {
+		return err
+	}
+	// On paper: the inputs, indicators and year-by-year table; the vintage
+	// weights below them (bubAges working rows) stay on screen.
+	area := "'" + s + "'!$A$1:$" + last + "$" + strconv.Itoa(lay.Row(5, 0)-2)
+	return wr.definePrint(s, "_xlnm.Print_Area", area)
 }
 
 // bubbleFormats sets the number formats of the sheet's rows (inputs in the
@@ -157,14 +167,14 @@ func (wr *writer) bubbleFormats(lay BubbleLayout, last int) error {
 		}
 	}
 	bands := []band{
-		{[]int{bubRowCapex, bubRowRevenue}, fmtUSD, markUser},
+		{[]int{bubRowCapex, bubRowRevenue}, fmtBillions, markUser},
 		{[]int{bubRowShare, bubRowMargin, bubRowReturn, bubRowGross, bubRowRatio}, fmtPercent, markUser},
 		{[]int{bubRowLife, bubRowCapexG, bubRowRevG}, fmtRatio, markUser},
 		{[]int{bubRowYear, bubRowPrior}, "0", markUser},
-		{[]int{bubRowAICapex, bubRowRequired, bubRowRev0, bubRowGap, bubRowCumul}, fmtUSD, markFormula},
+		{[]int{bubRowAICapex, bubRowRequired, bubRowRev0, bubRowGap, bubRowCumul}, fmtBillions, markFormula},
 		{[]int{bubRowFactor, bubRowGapRatio}, fmtRatio, markFormula},
 		{[]int{bubRowCoverage}, fmtPercent, markFormula},
-		{append(append(append(sections[0], sections[1]...), sections[2]...), sections[3]...), fmtUSD, markFormula},
+		{append(append(append(sections[0], sections[1]...), sections[2]...), sections[3]...), fmtBillions, markFormula},
 	}
 	for _, b := range bands {
 		id, err := wr.style(b.format, b.mark)

@@ -256,5 +256,5 @@ func (wr *writer) industryBuildOut(series planner.CapexSeries, cells map[string]
 			return err
 		}
 	}
-	return printSetup(f, s, 1)
+	return nil
 }

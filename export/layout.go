@@ -90,14 +90,17 @@ type part struct {
 
 // Number formats.
 const (
-	fmtUSD     = `[>=1000000000]$#,##0.0,,,"B";[>=1000000]$#,##0.0,,"M";$#,##0`
-	fmtPrice   = `$#,##0.00`
-	fmtCount   = `#,##0`
-	fmtDecimal = `#,##0.0`
-	fmtRatio   = `0.00`
-	fmtSci     = `0.00E+00`
-	fmtPercent = `0.0%`
-	fmtGeneral = ``
+	fmtUSD = `[>=1000000000]$#,##0.0,,,"B";[>=1000000]$#,##0.0,,"M";$#,##0`
+	// fmtBillions is the industry sheets' dollars (gaps may be negative,
+	// which fmtUSD's third section would print in full dollars: ###).
+	fmtBillions = `$#,##0.0,,,"B";-$#,##0.0,,,"B"`
+	fmtPrice    = `$#,##0.00`
+	fmtCount    = `#,##0`
+	fmtDecimal  = `#,##0.0`
+	fmtRatio    = `0.00`
+	fmtSci      = `0.00E+00`
+	fmtPercent  = `0.0%`
+	fmtGeneral  = ``
 )
 
 func fieldFormat(f *planner.Field) string {
@@ -153,101 +156,49 @@ func assumptionColumns() []column {
 	return cols
 }
 
-// modelColumns returns the Model layout: the name, the outputs of the final
-// run (keys are estimate --json paths), the working columns (keys "work.*")
-// and the programme totals ("withExperiments.*"). The formulas follow
-// planner.Evaluate term by term, in the same order of operations.
+// modelColumns returns the Model layout, derived from planner.OutputTable:
+// the name, every output of the final run (keys are estimate --json paths),
+// the programme totals ("withExperiments.*", Output.ProgrammeFormula) and
+// the working columns (planner.Workings, keys "work.*"). The formulas are
+// the planner's; only the number formats are the workbook's.
 func modelColumns() []column {
-	cols := []column{
-		{key: KeyName, label: "Scenario", unit: "text", formula: "[name]"},
-		{key: "work.hasFLOP", label: "Working: training compute known", unit: "1/0",
-			formula: "IF(ISNUMBER([flops]),1,IF(AND(ISNUMBER([active-params]),ISNUMBER([tokens])),1,0))"},
-		{key: "trainingFLOP", label: "Training compute", unit: "FLOP", format: fmtSci,
-			formula: `IF(ISNUMBER([flops]),[flops]/[efficiency],IF({work.hasFLOP}=1,FLOPPerParamToken*[active-params]*[tokens]/[efficiency],"n/a"))`},
-		{key: "gpuHours", label: "GPU-hours", unit: "GPU-hours", format: fmtCount,
-			formula: "IF([has-gpu-hours]=1,[gpu-hours],{trainingFLOP}/([peak-flops]*[mfu]*SecondsPerHour)/[goodput])"},
-		{key: "wallClockDays", label: "Wall-clock time", unit: "days", format: fmtDecimal,
-			formula: "{gpuHours}/[gpus]/HoursPerDay"},
-		{key: "impliedMFU", label: "Implied MFU", unit: "fraction", format: fmtPercent,
-			formula: `IF({work.hasFLOP}=1,{trainingFLOP}/({gpuHours}*SecondsPerHour*[peak-flops]),"n/a")`},
-		{key: "itEnergyKWh", label: "IT energy", unit: "kWh", format: fmtCount,
-			formula: "{gpuHours}*[power-w]*[host-power-factor]/1000"},
-		{key: "facilityEnergyKWh", label: "Facility energy", unit: "kWh", format: fmtCount,
-			formula: "{itEnergyKWh}*[pue]"},
-		{key: "peakPowerMW", label: "Peak power", unit: "MW", format: fmtDecimal,
-			formula: "[gpus]*[tdp-w]*[host-power-factor]*[pue]/1000000"},
-		{key: "emissionsTCO2e", label: "Carbon (location-based)", unit: "tCO2e", format: fmtCount,
-			formula: "{facilityEnergyKWh}*[carbon-intensity]/1000000"},
-		{key: "marketEmissionsTCO2e", label: "Carbon (market-based)", unit: "tCO2e", format: fmtCount,
-			formula: "{emissionsTCO2e}*(1-[renewable-share])"},
-		{key: "embodiedTCO2e", label: "Embodied carbon", unit: "tCO2e", format: fmtCount,
-			formula: `IF([has-embodied]=1,{gpuHours}*[embodied-kgco2e]/([embodied-lifetime-years]*HoursPerYear)/1000,"n/a")`},
-		{key: "waterOnsiteL", label: "Water on site", unit: "L", format: fmtCount,
-			formula: "[wue]*{itEnergyKWh}"},
-		{key: "waterOffsiteL", label: "Water off site", unit: "L", format: fmtCount,
-			formula: "[ewif]*{facilityEnergyKWh}"},
-		{key: "work.cluster", label: "Working: cluster value per accelerator C", unit: "USD", format: fmtCount,
-			formula: "[gpu-price]*[server-cost-factor]/(1-[interconnect-share])"},
-		{key: "work.accShare", label: "Working: accelerator share of C", unit: "fraction", format: fmtPercent,
-			formula: "[gpu-price]/{work.cluster}"},
-		{key: "work.years", label: "Working: accelerator-years used", unit: "years", format: fmtCount,
-			formula: "{gpuHours}/HoursPerYear"},
-		{key: "work.hardware", label: "Working: hardware depreciation", unit: "USD", format: fmtUSD,
-			formula: "IF([epoch-depreciation]=1,{work.years}*{work.cluster}*[price-perf-oom]*LN(10),{work.years}*({work.cluster}*(1-[residual-value]))/[depreciation-years])"},
-		{key: "work.eac", label: "Working: equivalent annual cost per accelerator (straight-line)", unit: "USD/year", format: fmtCount,
-			formula: "IF([wacc]>0,({work.cluster}-[residual-value]*{work.cluster}*POWER(1+[wacc],-[depreciation-years]))*[wacc]/(1-POWER(1+[wacc],-[depreciation-years])),({work.cluster}*(1-[residual-value]))/[depreciation-years])"},
-		{key: "work.financing", label: "Working: financing (cost of capital)", unit: "USD", format: fmtUSD,
-			formula: "IF([epoch-depreciation]=1,{work.years}*{work.cluster}*[wacc],IF([wacc]>0,{work.years}*({work.eac}-({work.cluster}*(1-[residual-value]))/[depreciation-years]),0))"},
-		{key: "work.margin", label: "Working: cloud price minus energy cost per GPU-hour", unit: "USD/GPU-hour", format: fmtPrice,
-			formula: "[gpu-hour-price]-[power-w]*[host-power-factor]*[pue]/1000*[electricity-price]"},
-		{key: "costUSD.cloud", label: "Cost: cloud rent", unit: "USD", format: fmtUSD,
-			formula: "{gpuHours}*[gpu-hour-price]"},
-		{key: "costUSD.energy", label: "Cost: energy (inside amortized)", unit: "USD", format: fmtUSD,
-			formula: "{facilityEnergyKWh}*[electricity-price]"},
-		{key: "costUSD.amortized", label: "Cost: amortized ownership", unit: "USD", format: fmtUSD,
-			formula: "{work.hardware}+{costUSD.energy}+{work.financing}"},
-		{key: "costUSD.purchase", label: "Cost: outright purchase", unit: "USD", format: fmtUSD,
-			formula: "[gpus]*{work.cluster}"},
-		{key: "breakEvenGPUHours", label: "Break-even vs cloud", unit: "GPU-hours", format: fmtCount,
-			formula: `IF({work.margin}>0,{costUSD.purchase}/{work.margin},"n/a")`},
-		{key: "costBreakdownUSD.amortizedAccelerators", label: "Amortized: accelerators", unit: "USD", format: fmtUSD,
-			formula: "{work.hardware}*{work.accShare}"},
-		{key: "costBreakdownUSD.amortizedServerInterconnect", label: "Amortized: servers and interconnect", unit: "USD", format: fmtUSD,
-			formula: "{work.hardware}-{costBreakdownUSD.amortizedAccelerators}"},
-		{key: "costBreakdownUSD.energy", label: "Amortized: energy", unit: "USD", format: fmtUSD,
-			formula: "{costUSD.energy}"},
-		{key: "costBreakdownUSD.financing", label: "Amortized: financing", unit: "USD", format: fmtUSD,
-			formula: "{work.financing}"},
-		{key: "costBreakdownUSD.purchaseAccelerators", label: "Purchase: accelerators", unit: "USD", format: fmtUSD,
-			formula: "{costUSD.purchase}*{work.accShare}"},
-		{key: "costBreakdownUSD.purchaseServerInterconnect", label: "Purchase: servers and interconnect", unit: "USD", format: fmtUSD,
-			formula: "{costUSD.purchase}-{costBreakdownUSD.purchaseAccelerators}"},
-		{key: "costBreakdownUSD.staff", label: "Staff and R&D (apart)", unit: "USD", format: fmtUSD,
-			formula: "[staff-cost]"},
+	cols := []column{{key: KeyName, label: "Scenario", unit: "text", formula: "[name]"}}
+	for i := range planner.OutputTable {
+		o := &planner.OutputTable[i]
+		cols = append(cols, column{key: o.Path, label: o.Label, unit: o.Unit, format: unitFormat(o.Unit), formula: o.Formula})
 	}
-	// Programme totals: extensive figures x experiments; implied MFU, peak
-	// power, purchase, break-even and staff stay as they are (Totals.scaled).
-	final := len(cols)
-	for i := 1; i < final; i++ {
-		c := cols[i]
-		if strings.HasPrefix(c.key, "work.") {
-			continue
-		}
-		p := column{key: "withExperiments." + c.key, label: "Programme: " + c.label, unit: c.unit, format: c.format}
-		ref := "{" + c.key + "}"
-		switch c.key {
-		case "impliedMFU", "peakPowerMW", "costUSD.purchase", "breakEvenGPUHours",
-			"costBreakdownUSD.purchaseAccelerators", "costBreakdownUSD.purchaseServerInterconnect",
-			"costBreakdownUSD.staff":
-			p.formula = ref
-		case "trainingFLOP", "embodiedTCO2e":
-			p.formula = `IF(ISNUMBER(` + ref + `),` + ref + `*[experiments],"n/a")`
-		default:
-			p.formula = ref + "*[experiments]"
-		}
-		cols = append(cols, p)
+	for i := range planner.OutputTable {
+		o := &planner.OutputTable[i]
+		cols = append(cols, column{key: programmeKey(o.Path), label: "Programme: " + o.Label, unit: o.Unit,
+			format: unitFormat(o.Unit), formula: o.ProgrammeFormula("{" + o.Path + "}")})
+	}
+	for _, w := range planner.Workings {
+		cols = append(cols, column{key: w.Key, label: w.Label, unit: w.Unit, format: unitFormat(w.Unit), formula: w.Formula})
 	}
 	return cols
+}
+
+// programmeKey is the Model key of an output's programme total.
+func programmeKey(path string) string { return "withExperiments." + path }
+
+// unitFormat is the Model's number format of a unit: the cell keeps the
+// value in the unit of its JSON key, the format only scales its display.
+func unitFormat(unit string) string {
+	switch unit {
+	case "FLOP":
+		return fmtSci
+	case "USD":
+		return fmtUSD
+	case "USD/GPU-hour":
+		return fmtPrice
+	case "fraction":
+		return fmtPercent
+	case "days", "MW":
+		return fmtDecimal
+	case "1/0", "text":
+		return fmtGeneral
+	}
+	return fmtCount
 }
 
 // layout holds both sheets' columns with their letters and compiled formulas.

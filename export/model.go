@@ -40,8 +40,8 @@ func (wr *writer) model() (*rowSheet, error) {
 				switch cols[j].key {
 				case KeyName:
 					cells[j].Value = rw.sc.Name
-				case keyInvalid:
-					cells[j].Value = "" // Write refuses a scenario the planner refuses
+				case keyInvalid, keyInvalidCol:
+					cells[j].Value = 0 // Write refuses a scenario the planner refuses
 				default:
 					cells[j].Value = cached(rw.out[j])
 				}

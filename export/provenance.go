@@ -66,11 +66,14 @@ func (wr *writer) citation(p planner.Resolved) string {
 
 // provenance writes every input's value, unit, origin, source and vintage.
 func (wr *writer) provenance() error {
+	widths := []float64{18, 14, 22, 10, 9, 8, 16, 30, 9, 20, 5} // one landscape page wide at 64%
+	if err := wr.pageSetup(SheetProvenance, widths); err != nil {
+		return err
+	}
 	sw, err := wr.f.NewStreamWriter(SheetProvenance)
 	if err != nil {
 		return err
 	}
-	widths := []float64{28, 22, 30, 16, 16, 10, 40, 60, 11, 40, 8}
 	for i, w := range widths {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
@@ -83,7 +86,7 @@ func (wr *writer) provenance() error {
 	if err != nil {
 		return err
 	}
-	head := []string{"Scenario", "Input key", "Input", "Value", "Unit", "Origin", "Source", "Citation", "Vintage", "Assumption (no published source)", "Stale"}
+	head := []string{"Scenarios", "Input key", "Input", "Value", "Unit", "Origin", "Source", "Citation", "Vintage", "Assumption (no published source)", "Stale"}
 	hr := make([]any, len(head))
 	for i, h := range head {
 		hr[i] = excelize.Cell{StyleID: hs, Value: h}
@@ -114,6 +117,15 @@ func (wr *writer) provenance() error {
 	}
 	keys := wr.provenanceKeys()
 	if len(wr.rows) <= ProvenanceMax {
+		// One row per distinct figure, naming the scenarios that use it
+		// (all of them, often): the sheet prints on a few pages.
+		type entry struct {
+			c     *column
+			p     planner.Resolved
+			names []string
+		}
+		var order []*entry
+		byFig := map[string]*entry{}
 		for i := range wr.rows {
 			rw := &wr.rows[i]
 			for _, c := range keys {
@@ -121,9 +133,23 @@ func (wr *writer) provenance() error {
 				if !ok {
 					continue
 				}
-				if err := emit(rw.sc.Name, c, p); err != nil {
-					return err
+				k := fmt.Sprint(c.key, "\x00", p.Value, "\x00", p.Unit, "\x00", p.Origin, "\x00", p.Source, "\x00", p.Date, "\x00", p.Assumption)
+				e := byFig[k]
+				if e == nil {
+					e = &entry{c: c, p: p}
+					byFig[k] = e
+					order = append(order, e)
 				}
+				e.names = append(e.names, rw.sc.Name)
+			}
+		}
+		for _, e := range order {
+			who := strings.Join(e.names, "; ")
+			if len(e.names) == len(wr.rows) && len(wr.rows) > 1 {
+				who = fmt.Sprintf("All %d scenarios", len(wr.rows))
+			}
+			if err := emit(who, e.c, e.p); err != nil {
+				return err
 			}
 		}
 		return sw.Flush()

@@ -78,7 +78,7 @@ func (wr *writer) reportedSheet(rep *planner.ReportedData) error {
 			return err
 		}
 	}
-	return printSetup(f, s, 1)
+	return nil
 }
 
 // bubbleSheets writes the Bubble scenarios and Reported data sheets: the

@@ -286,10 +286,15 @@ func (wr *writer) uncertainty() error {
 			tr++
 		}
 	}
-	cells.width(map[string]float64{"A": 28, "B": 30, "C": 11, "D": 13, "E": 13, "F": 13, "G": 13, "H": 15, "I": 3,
-		"J": 28, "K": 30, "L": 20, "M": 12, "N": 12, "O": 16, "P": 16, "Q": 14, "R": 40})
+	// Each table prints one page wide at 64% (see pagesetup.go), the
+	// tornado on pages of its own (a column break before J).
+	cells.width(map[string]float64{"A": 24, "B": 30, "C": 11, "D": 13, "E": 13, "F": 13, "G": 13, "H": 15, "I": 3,
+		"J": 22, "K": 26, "L": 14, "M": 11, "N": 11, "O": 14, "P": 14, "Q": 12, "R": 36})
 	if cells.err != nil {
 		return cells.err
+	}
+	if err := f.InsertPageBreak(s, "J1"); err != nil {
+		return err
 	}
 	return f.SetPanes(s, &excelize.Panes{Freeze: true, YSplit: h, TopLeftCell: cellAt(1, h+1), ActivePane: "bottomLeft"})
 }

@@ -8,25 +8,32 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"aiplan/planner"
 )
 
-// summaryRows are the Summary sheet's rows: Model paths in display order.
-var summaryRows = []string{
-	"trainingFLOP", "gpuHours", "wallClockDays", "impliedMFU", "itEnergyKWh", "facilityEnergyKWh",
-	"peakPowerMW", "emissionsTCO2e", "marketEmissionsTCO2e", "embodiedTCO2e", "waterOnsiteL", "waterOffsiteL",
-	"costUSD.cloud", "costUSD.amortized", "costUSD.purchase", "costUSD.energy", "breakEvenGPUHours",
-	"costBreakdownUSD.amortizedAccelerators", "costBreakdownUSD.amortizedServerInterconnect",
-	"costBreakdownUSD.energy", "costBreakdownUSD.financing", "costBreakdownUSD.purchaseAccelerators",
-	"costBreakdownUSD.purchaseServerInterconnect", "costBreakdownUSD.staff",
-	"withExperiments.gpuHours", "withExperiments.facilityEnergyKWh", "withExperiments.emissionsTCO2e",
-	"withExperiments.costUSD.cloud", "withExperiments.costUSD.amortized",
-}
+// summaryRows are the Summary sheet's rows, Model paths from
+// planner.OutputTable in display order: every output of the final run,
+// then the programme totals of the outputs the results panel repeats.
+var summaryRows = func() []string {
+	var rows, prog []string
+	for _, o := range planner.OutputTable {
+		rows = append(rows, o.Path)
+		if o.Programme {
+			prog = append(prog, programmeKey(o.Path))
+		}
+	}
+	return append(rows, prog...)
+}()
 
-// Summary layout: a header row, then one row per summaryRows path; the
+// Summary layout: a title block (title, date, catalogue and app version),
+// a header row, then one row per summaryRows path; the
 // label and unit columns, then one column per scenario.
 const (
-	summaryHeadRow  = 1
-	summaryFirstRow = 2
+	summaryTitleRow = 1
+	summaryInfoRow  = 2
+	summaryHeadRow  = 4
+	summaryFirstRow = 5
 	summaryLabelCol = 1
 	summaryUnitCol  = 2
 	summaryFirstCol = 3
@@ -85,33 +92,69 @@ func (wr *writer) summary() error {
 		return err
 	}
 	hs, us, ns := styles[0], styles[1], styles[2]
-	sw, err := wr.f.NewStreamWriter(SheetSummary)
-	if err != nil {
-		return err
-	}
-	if err := sw.SetColWidth(summaryLabelCol, summaryLabelCol, 40); err != nil {
-		return err
-	}
-	if err := sw.SetColWidth(summaryUnitCol, summaryUnitCol, 11); err != nil {
-		return err
-	}
+	widths := []float64{36, 10}
 	head := []any{excelize.Cell{StyleID: hs, Value: "Output"}, excelize.Cell{StyleID: hs, Value: "Unit"}}
 	for i := range n {
 		name := wr.rows[i].sc.Name
-		col := summaryFirstCol + i
-		width := float64(min(max(utf8.RuneCountInString(name)+2, 14), 40))
-		if err := sw.SetColWidth(col, col, width); err != nil {
-			return err
-		}
+		widths = append(widths, float64(min(max(utf8.RuneCountInString(name)+2, 12), 24)))
 		// A string value: a name such as =HYPERLINK(...) stays text.
 		head = append(head, excelize.Cell{StyleID: hs, Value: name})
+	}
+	if err := wr.pageSetup(SheetSummary, widths); err != nil {
+		return err
+	}
+	// The widths go on the sheet before the charts are anchored (excelize
+	// places a chart by the widths it knows) and before streaming.
+	for i, w := range widths {
+		if err := wr.f.SetColWidth(SheetSummary, colLetter(summaryLabelCol+i), colLetter(summaryLabelCol+i), w); err != nil {
+			return err
+		}
+	}
+	chartRow := summaryFirstRow + len(summaryRows) + 1
+	if len(wr.rows) > n {
+		chartRow += 2
+	}
+	if n <= ChartMax {
+		// The charts start a page of their own, so neither straddles a
+		// page break. Both the break and the charts' drawing are set before
+		// the StreamWriter starts: it writes what it finds then, and a
+		// change after its Flush is lost (the charts were, before).
+		if err := wr.f.InsertPageBreak(SheetSummary, cellAt(summaryLabelCol, chartRow)); err != nil {
+			return err
+		}
+		if err := wr.summaryCharts(n, chartRow); err != nil {
+			return err
+		}
+	}
+	sw, err := wr.f.NewStreamWriter(SheetSummary)
+	if err != nil {
+		return err
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: summaryFirstCol - 1, YSplit: summaryHeadRow,
 		TopLeftCell: cellAt(summaryFirstCol, summaryFirstRow), ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
-	if err := sw.SetRow(cellAt(summaryLabelCol, summaryHeadRow), head); err != nil {
+	ts, err := wr.style("", markTitle)
+	if err != nil {
 		return err
+	}
+	info := fmt.Sprintf("Written %s · catalogue %s · aiplan %s · %d scenario(s)",
+		wr.now.UTC().Format("2006-01-02 15:04 UTC"), wr.cat.Version, wr.version(), len(wr.rows))
+	for _, r := range []struct {
+		row  int
+		cell excelize.Cell
+	}{
+		{summaryTitleRow, excelize.Cell{StyleID: ts, Value: "AI training cost plan: scenario comparison"}},
+		{summaryInfoRow, excelize.Cell{StyleID: us, Value: info}},
+		{summaryHeadRow, excelize.Cell{}},
+	} {
+		row := []any{r.cell}
+		if r.row == summaryHeadRow {
+			row = head
+		}
+		if err := sw.SetRow(cellAt(summaryLabelCol, r.row), row); err != nil {
+			return err
+		}
 	}
 	vals := make([]float64, n)
 	for k, path := range summaryRows {
@@ -139,22 +182,28 @@ func (wr *writer) summary() error {
 			return err
 		}
 	}
-	next := summaryFirstRow + len(summaryRows) + 1
 	if len(wr.rows) > n {
 		note := fmt.Sprintf("Showing the first %d of %d scenarios; the Model sheet has them all.", n, len(wr.rows))
-		if err := sw.SetRow(cellAt(summaryLabelCol, next), []any{note}); err != nil {
+		if err := sw.SetRow(cellAt(summaryLabelCol, summaryFirstRow+len(summaryRows)+1), []any{note}); err != nil {
 			return err
 		}
-		next += 2
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	if n > ChartMax {
-		return nil
-	}
-	return wr.summaryCharts(n, next)
+	return sw.Flush()
 }
+
+// The Summary's two charts, one above the other on a page of their own:
+// 300 px (15 default rows) each, two rows apart.
+const (
+	summaryChartPx   = 300
+	summaryChartRows = 17
+)
+
+// chartFont is the native charts' text: dark enough to print (excelize's
+// default axis labels are a pale grey, about #D9D9D9).
+var (
+	chartFont = excelize.Font{Color: "262626", Size: 11}
+	titleFont = excelize.Font{Color: "000000", Size: 12, Bold: true}
+)
 
 func (wr *writer) summaryCharts(n, top int) error {
 	rowOf := func(path string) string { return strconv.Itoa(summaryRowOf(path)) }
@@ -184,14 +233,15 @@ func (wr *writer) summaryCharts(n, top int) error {
 			"costBreakdownUSD.energy", "costBreakdownUSD.financing"}},
 	}
 	for i, c := range charts {
-		cell := cellAt(summaryLabelCol, top+i*22)
+		cell := cellAt(summaryLabelCol, top+i*summaryChartRows)
 		err := wr.f.AddChart(SheetSummary, cell, &excelize.Chart{
 			Type:      c.typ,
 			Series:    series(c.paths...),
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title}}},
-			Legend:    excelize.ChartLegend{Position: "bottom"},
-			Dimension: excelize.ChartDimension{Width: width, Height: 400},
-			YAxis:     excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: fmtUSD}},
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title, Font: &titleFont}}},
+			Legend:    excelize.ChartLegend{Position: "bottom", Font: &chartFont},
+			Dimension: excelize.ChartDimension{Width: width, Height: summaryChartPx},
+			XAxis:     excelize.ChartAxis{Font: chartFont},
+			YAxis:     excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: fmtUSD}, Font: chartFont},
 			PlotArea:  excelize.ChartPlotArea{ShowVal: false},
 		})
 		if err != nil {

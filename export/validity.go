@@ -10,21 +10,39 @@ import (
 )
 
 // keyInvalid is the Model's working column naming the first input of the
-// row outside the planner's accepted range ("" when every input is in range).
-const keyInvalid = "work.invalid"
+// row outside the planner's accepted range (0 when every input is in
+// range); keyInvalidCol holds that input's Assumptions column number.
+const (
+	keyInvalid    = "work.invalid"
+	keyInvalidCol = "work.invalidColumn"
+)
 
 // invalidPrefix starts the text a Model cell shows instead of a number
 // when an input of its row is out of range.
 const invalidPrefix = "invalid input: "
 
+// fmtHideZero hides the range check's 0 (all inputs in range) and shows
+// its text.
+const fmtHideZero = `0;-0;;@`
+
 // rangeNum writes a range bound as a formula number.
 func rangeNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-// invalidColumn returns the working column that checks every numeric input
-// of the row against planner.Fields: text, a number outside [Min, Max] or
-// a fraction where a whole number is required. A blank input is not
-// checked (optional inputs such as GPU-hours are blank).
-func invalidColumn() column {
+// invalidColumns returns the working columns that check every numeric
+// input of the row against planner.Fields: text, a number outside
+// [Min, Max] or a fraction where a whole number is required. A blank input
+// is not checked (optional inputs such as GPU-hours are blank). The first
+// gives the Assumptions column of the first input out of range (0: none),
+// the second the text the row's outputs show, with that column's label.
+// (The first version spelled each label out inside the check: with the
+// quotes escaped in the XML that was a third of the check, which was 45%
+// of a sweep's Model sheet.)
+func invalidColumns() []column {
+	acols := assumptionColumns()
+	pos := map[string]int{}
+	for i, c := range acols {
+		pos[c.key] = i + 1
+	}
 	var b strings.Builder
 	for i := range planner.Fields {
 		f := &planner.Fields[i]
@@ -33,11 +51,16 @@ func invalidColumn() column {
 		if f.Integer {
 			b.WriteString("," + k + "<>INT(" + k + ")")
 		}
-		b.WriteString("))),\"" + invalidPrefix + f.Label + "\",")
+		b.WriteString(")))," + strconv.Itoa(pos[f.Key]) + ",")
 	}
-	b.WriteString(`""`)
-	b.WriteString(strings.Repeat(")", len(planner.Fields)))
-	return column{key: keyInvalid, label: "Working: first input out of the accepted range", unit: "text", formula: b.String()}
+	b.WriteString("0" + strings.Repeat(")", len(planner.Fields)))
+	ref := "{" + keyInvalidCol + "}"
+	return []column{
+		{key: keyInvalidCol, label: "Working: column of the first input out of the accepted range", unit: "column",
+			format: fmtHideZero, formula: b.String()},
+		{key: keyInvalid, label: "Working: first input out of the accepted range", unit: "text", format: fmtHideZero,
+			formula: "IF(" + ref + `=0,0,"` + invalidPrefix + `"&INDEX(` + SheetAssumptions + "!$A$1:$" + colLetter(len(acols)) + "$1,1," + ref + "))"},
+	}
 }
 
 // guarded returns the Model columns with the range check appended and
@@ -45,14 +68,14 @@ func invalidColumn() column {
 // of the row is out of range: the planner refuses such a scenario whole,
 // so no figure of the row is shown.
 func guarded(cols []column) []column {
-	out := make([]column, 0, len(cols)+1)
+	out := make([]column, 0, len(cols)+2)
 	for _, c := range cols {
 		if c.key != KeyName && c.formula != "" {
-			c.formula = "IF({" + keyInvalid + `}="",` + c.formula + ",{" + keyInvalid + "})"
+			c.formula = "IF({" + keyInvalid + "}=0," + c.formula + ",{" + keyInvalid + "})"
 		}
 		out = append(out, c)
 	}
-	return append(out, invalidColumn())
+	return append(out, invalidColumns()...)
 }
 
 // validations adds Excel data validation to every numeric input column of

@@ -26,22 +26,6 @@ func totalsValue(path string) func(t *planner.Totals) float64 {
 	if o := planner.OutputByPath(path); o != nil {
 		return func(t *planner.Totals) float64 { return maybeNaN(o.Get(t)) }
 	}
-	switch strings.TrimPrefix(path, "costBreakdownUSD.") {
-	case "amortizedAccelerators":
-		return func(t *planner.Totals) float64 { return t.CostBreakdownUSD.AmortizedAccelerators }
-	case "amortizedServerInterconnect":
-		return func(t *planner.Totals) float64 { return t.CostBreakdownUSD.AmortizedServerInterconnect }
-	case "energy":
-		return func(t *planner.Totals) float64 { return t.CostBreakdownUSD.Energy }
-	case "financing":
-		return func(t *planner.Totals) float64 { return t.CostBreakdownUSD.Financing }
-	case "purchaseAccelerators":
-		return func(t *planner.Totals) float64 { return t.CostBreakdownUSD.PurchaseAccelerators }
-	case "purchaseServerInterconnect":
-		return func(t *planner.Totals) float64 { return t.CostBreakdownUSD.PurchaseServerInterconnect }
-	case "staff":
-		return func(t *planner.Totals) float64 { return t.CostBreakdownUSD.Staff }
-	}
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -194,17 +195,33 @@ func Write(w io.Writer, set *planner.File, cat *planner.Catalog, opts Options) e
 	wr.f = excelize.NewFile()
 	// Deflate at best speed, on every core: a sweep's sheets are tens of
 	// megabytes of XML.
-	wr.f.SetZipWriter(newZipWriter)
+	var typed map[string]bool
+	wr.f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		return &typedZip{zw: newZipWriter(w), parts: typed}
+	})
 	defer wr.f.Close() //nolint:errcheck // in-memory file
 	if err := wr.build(); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
+	typed = wr.cellSheetParts()
 	var out bytes.Buffer
 	if _, err := wr.f.WriteTo(&out); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	_, err = w.Write(out.Bytes())
 	return err
+}
+
+// cellSheetParts returns the zip part names of the sheets written cell by
+// cell (not streamed): excelize names a new sheet's part by its sheet ID.
+func (wr *writer) cellSheetParts() map[string]bool {
+	parts := map[string]bool{}
+	for id, name := range wr.f.GetSheetMap() {
+		if !streamedSheets[name] {
+			parts["xl/worksheets/sheet"+strconv.Itoa(id)+".xml"] = true
+		}
+	}
+	return parts
 }
 
 // rowSheet is a row-per-scenario sheet being streamed: rows writes every
@@ -333,19 +350,8 @@ func (wr *writer) build() error {
 			return err
 		}
 	}
-	// The formatted sheets print landscape, one page wide (two for the
-	// Uncertainty sheet's two tables).
-	for _, sh := range []string{SheetSummary, SheetConstants, SheetGap, SheetProjection, SheetUncertainty, SheetCharts, SheetCurrency, SheetSources, SheetAbout} {
-		if idx, err := f.GetSheetIndex(sh); err != nil || idx < 0 {
-			continue
-		}
-		wide := 1
-		if sh == SheetUncertainty {
-			wide = 2 // quantiles, then the tornado
-		}
-		if err := printSetup(f, sh, wide); err != nil {
-			return err
-		}
+	if err := wr.printLayout(); err != nil {
+		return err
 	}
 	return f.SetDocProps(&excelize.DocProperties{
 		Creator: "aiplan " + wr.version(), Title: "AI training cost plan",

@@ -53,7 +53,7 @@ func TestModelLibreOffice(t *testing.T) {
 	for k, path := range summaryRows {
 		for i := range set.Scenarios[:min(len(set.Scenarios), SummaryMax)] {
 			j := mustCol(t, path)
-			if got, want := cell(sum, k+2, 3+i), cell(model, FirstRow+i, j); got != want {
+			if got, want := cell(sum, summaryFirstRow+k, summaryFirstCol+i), cell(model, FirstRow+i, j); got != want {
 				t.Errorf("Summary %s of %q: want the Model's %q, got %q", path, set.Scenarios[i].Name, want, got)
 			}
 		}
