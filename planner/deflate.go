@@ -63,7 +63,8 @@ var deflationInputs = []string{KeyGPUHourPrice, KeyGPUPrice, KeyElectricityPrice
 //	amortized = hardware + energy + financing (recomputed)
 //
 // A price without a date (given by the user, or an assumption) is taken to
-// be in the dollar year already (factor 1, noted). Nominal c changes nothing.
+// be in the dollar year already (factor 1, noted); a price dated after the
+// index's last year is taken at that year's level (noted). Nominal c changes nothing.
 func DeflateReport(m *MoneyData, c Currency, rep *Report) ([]DeflationStep, error) {
 	if c.DollarYear == nil {
 		return nil, nil
@@ -81,7 +82,17 @@ func DeflateReport(m *MoneyData, c Currency, rep *Report) ([]DeflationStep, erro
 			st.PriceYear = to
 			st.Note = "no catalogue date: taken to be in " + strconv.Itoa(to) + " dollars"
 		} else {
-			k, err := DeflateFactor(m, c.Deflator, st.PriceYear, to)
+			from := st.PriceYear
+			if d := m.Deflator(c.Deflator); d != nil {
+				if _, hi := d.Span(); from > hi {
+					// A price newer than the index's last annual value (a
+					// 2026 cloud rate, the index to 2025) is in dollars of
+					// at least that year: it is taken at the latest level.
+					from = hi
+					st.Note = fmt.Sprintf("dated after the %s index's last year (%d): taken at its %d level", d.ID, hi, hi)
+				}
+			}
+			k, err := DeflateFactor(m, c.Deflator, from, to)
 			if err != nil {
 				return nil, fmt.Errorf("%s dated %s: %w", key, in.Date, err)
 			}

@@ -95,3 +95,47 @@ func TestDeflateReport(t *testing.T) {
 		t.Errorf("amortized %.0f is not the sum of its parts %.0f", rep.CostUSD.Amortized, sum)
 	}
 }
+
+// TestDeflateNewerThanIndex: every catalogue accelerator deflates to a
+// covered dollar year, including those whose cloud price is dated after
+// the index's last annual value (b200's 2026 rate, the PPI to 2025): such
+// a price is taken at the index's latest level, and the step says so.
+func TestDeflateNewerThanIndex(t *testing.T) {
+	m := money(t)
+	cat, err := assets.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, hi := m.Deflator("ppi-data-processing").Span()
+	cur, err := planner.ResolveCurrency(m, "USD", 2024, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	newer := 0
+	for _, id := range cat.AcceleratorIDs() {
+		sc := planner.Scenario{GPU: id}
+		sc.Set(planner.KeyFLOPs, 1e24)
+		sc.Set(planner.KeyGPUs, 1000)
+		r, res, err := planner.Estimate(cat, &sc)
+		if err != nil {
+			continue // a chip without a cloud row or price: not this test's concern
+		}
+		rep := planner.NewReport("", r, res)
+		steps, err := planner.DeflateReport(m, cur, &rep)
+		if err != nil {
+			t.Errorf("%s: dollar year 2024: %v", id, err)
+			continue
+		}
+		for _, s := range steps {
+			if s.PriceYear > hi {
+				newer++
+				if s.Note == "" {
+					t.Errorf("%s %s dated %d: want a note on the index's last year %d", id, s.Input, s.PriceYear, hi)
+				}
+			}
+		}
+	}
+	if newer == 0 {
+		t.Errorf("want at least one catalogue price dated after %d (the case this test covers)", hi)
+	}
+}
