@@ -3,7 +3,6 @@ package plot
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,28 +11,6 @@ import (
 	"aiplan/assets"
 	"aiplan/planner"
 )
-
-// The golden files of this file's charts follow the package's -update flag;
-// it is registered here only when no other test file has done so (package
-// variables initialise before init functions run).
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files in testdata")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	if f == nil {
-		return false
-	}
-	g, ok := f.Value.(flag.Getter)
-	if !ok {
-		return false
-	}
-	b, _ := g.Get().(bool)
-	return b
-}
 
 func gapCatalog(t testing.TB) *planner.Catalog {
 	t.Helper()

@@ -89,7 +89,7 @@ func checkGoldenSVG(t *testing.T, name string, ch Chart, opt Options) {
 		t.Fatalf("%s: two renderings differ", name)
 	}
 	path := filepath.Join("testdata", name+".svg")
-	if updating() {
+	if *update {
 		if err := os.WriteFile(path, a.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"bytes"
-	"image/png"
+	"image"
+	"image/color"
 	"sync"
 	"testing"
 
@@ -22,11 +22,7 @@ func TestGoldenMainWindow(t *testing.T) {
 		t.Run(sc.name, func(t *testing.T) {
 			w := newTestWindow(t)
 			w.Select(mustIndex(t, w, sc.scenario))
-			var buf bytes.Buffer
-			if err := png.Encode(&buf, w.Window.Canvas().Capture()); err != nil {
-				t.Fatal(err)
-			}
-			golden(t, sc.name+".png", buf.Bytes())
+			goldenImage(t, sc.name+".png", w.Window.Canvas().Capture())
 			// Markup masters: on a mismatch Fyne writes the new markup to
 			// testdata/failed/; review it and copy it over the master.
 			test.AssertObjectRendersToMarkup(t, sc.name+"-results.xml", w.Results.Content)
@@ -69,4 +65,45 @@ func BenchmarkEdit(b *testing.B) {
 		i++
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e6, "ms/edit")
+}
+
+// TestDifferingPixels: the golden comparison tolerates antialiasing-sized
+// changes and fails on a changed figure or a changed size.
+func TestDifferingPixels(t *testing.T) {
+	base := image.NewRGBA(image.Rect(0, 0, 200, 100))
+	for i := range base.Pix {
+		base.Pix[i] = 255
+	}
+	clone := func() *image.RGBA {
+		c := image.NewRGBA(base.Rect)
+		copy(c.Pix, base.Pix)
+		return c
+	}
+	faint := clone()
+	faint.Set(5, 5, color.RGBA{250, 250, 250, 255}) // within the channel tolerance
+	few := clone()
+	few.Set(7, 7, color.RGBA{0, 0, 0, 255}) // 1 pixel of 20,000: 0.005%
+	block := clone()
+	for y := 10; y < 30; y++ {
+		for x := 10; x < 40; x++ {
+			block.Set(x, y, color.RGBA{0, 0, 0, 255}) // a changed figure: 600 pixels, 3%
+		}
+	}
+	cases := []struct {
+		name string
+		img  image.Image
+		pass bool
+	}{
+		{"identical", clone(), true},
+		{"faint", faint, true},
+		{"one pixel", few, true},
+		{"changed block", block, false},
+		{"other size", image.NewRGBA(image.Rect(0, 0, 201, 100)), false},
+	}
+	for _, c := range cases {
+		n, share := differingPixels(base, c.img)
+		if ok := n >= 0 && share <= goldenPixelShare; ok != c.pass {
+			t.Errorf("%s: %d pixels (%.3f%%) differ; want pass=%v", c.name, n, 100*share, c.pass)
+		}
+	}
 }

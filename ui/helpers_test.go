@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"bytes"
 	"flag"
+	"image"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -103,23 +105,64 @@ func TestScreenshot(t *testing.T) {
 	}
 }
 
-// golden compares got with testdata/name, rewriting it with -update.
-func golden(t *testing.T, name string, got []byte) {
+// goldenImage compares a picture with testdata/NAME by its pixels, not its
+// PNG bytes (a zlib or encoder change must not fail it): the sizes must
+// match, and at most goldenPixelShare of the pixels may differ by more
+// than goldenChannelTolerance in any channel (font hinting, antialiasing).
+func goldenImage(t *testing.T, name string, got image.Image) {
 	t.Helper()
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, got); err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join("testdata", name)
 	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	want, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatalf("%s: %v (run go test -update to create it)", name, err)
 	}
-	if string(want) != string(got) {
+	defer f.Close()
+	want, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if n, share := differingPixels(want, got); n < 0 || share > goldenPixelShare {
 		failed := filepath.Join("testdata", "failed", name)
 		os.MkdirAll(filepath.Dir(failed), 0o755) //nolint:errcheck // best effort
-		os.WriteFile(failed, got, 0o644)         //nolint:errcheck // best effort
-		t.Errorf("%s: output differs from the golden file; got written to %s (run go test -update to accept)", name, failed)
+		os.WriteFile(failed, buf.Bytes(), 0o644) //nolint:errcheck // best effort
+		t.Errorf("%s: %d pixels (%.3f%%) differ from the golden picture (size %v, want %v); got written to %s (run go test -update to accept)",
+			name, n, 100*share, got.Bounds().Size(), want.Bounds().Size(), failed)
 	}
+}
+
+const (
+	goldenChannelTolerance = 16    // of 255
+	goldenPixelShare       = 0.001 // 0.1% of the pixels
+)
+
+// differingPixels counts the pixels of b that differ from a's by more than
+// goldenChannelTolerance in a channel; -1 when the sizes differ.
+func differingPixels(a, b image.Image) (n int, share float64) {
+	ra, rb := a.Bounds(), b.Bounds()
+	if ra.Size() != rb.Size() {
+		return -1, 1
+	}
+	far := func(x, y uint32) bool {
+		d := int(x>>8) - int(y>>8)
+		return d > goldenChannelTolerance || d < -goldenChannelTolerance
+	}
+	for y := 0; y < ra.Dy(); y++ {
+		for x := 0; x < ra.Dx(); x++ {
+			r1, g1, b1, a1 := a.At(ra.Min.X+x, ra.Min.Y+y).RGBA()
+			r2, g2, b2, a2 := b.At(rb.Min.X+x, rb.Min.Y+y).RGBA()
+			if far(r1, r2) || far(g1, g2) || far(b1, b2) || far(a1, a2) {
+				n++
+			}
+		}
+	}
+	return n, float64(n) / float64(ra.Dx()*ra.Dy())
 }
