@@ -93,6 +93,10 @@ func (wr *writer) convertedSummary() error {
 	}
 	l := currencyRows(m)
 	sheet := convertedSheetName(c)
+	// Landscape, one page wide; set before streaming, which keeps it.
+	if err := printSetup(wr.f, sheet, 1); err != nil {
+		return err
+	}
 	sw, err := wr.f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
@@ -111,13 +115,21 @@ func (wr *writer) convertedSummary() error {
 	if err := sw.SetColWidth(3, 2+max(n, 1), 18); err != nil {
 		return err
 	}
-	title := fmt.Sprintf("Money in %s %s, %s", c.Code, rateText(c), c.Label)
+	title := "Money in " + c.Label
+	if r := rateText(c); r != "" {
+		title = "Money in " + c.Code + " " + r + " " + c.Label
+	}
 	rows := [][]any{
 		{excelize.Cell{StyleID: ts, Value: title}},
-		{excelize.Cell{StyleID: note, Value: "Each cell is the Summary's USD figure" + deflateNote(c) + rateNote(c) +
-			" on the Currency sheet: change the rate year or a quote there and these follow. The Model keeps USD, as its keys say."}},
-		{},
 	}
+	for _, line := range []string{
+		"Each cell: the Summary's USD figure" + deflateNote(c) + rateNote(c) + ".",
+		"Change the rate year, the dollar year or a quote on the Currency sheet and these follow.",
+		"The Model and the Summary keep USD, as their keys say.",
+	} {
+		rows = append(rows, []any{excelize.Cell{StyleID: note, Value: line}})
+	}
+	rows = append(rows, []any{})
 	head := []any{excelize.Cell{StyleID: hs, Value: "Output"}, excelize.Cell{StyleID: hs, Value: "Unit"}}
 	for i := range n {
 		head = append(head, excelize.Cell{StyleID: hs, Value: wr.rows[i].sc.Name})
@@ -296,12 +308,12 @@ func deflateNote(c *planner.Currency) string {
 	if c.DollarYear == nil {
 		return ""
 	}
-	return fmt.Sprintf(", each cost times the %s factor from its price's catalogue year to %d (Currency sheet)", c.Deflator, *c.DollarYear)
+	return fmt.Sprintf(" x the %s factor of its price's year to %d", c.Deflator, *c.DollarYear)
 }
 
 func rateNote(c *planner.Currency) string {
 	if r := rateName(c.Code); r != "" {
-		return ", times the live rate cell " + r
+		return " x the live rate " + r + " (Currency sheet)"
 	}
 	return ""
 }

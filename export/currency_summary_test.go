@@ -83,7 +83,7 @@ func TestConvertedSummary(t *testing.T) {
 				t.Fatal(err)
 			}
 			checked, deflated := 0, 0
-			for r := 5; r <= len(rows); r++ {
+			for r := 7; r <= len(rows); r++ {
 				if len(rows[r-1]) == 0 {
 					break // the notes below the table
 				}
@@ -162,5 +162,51 @@ func TestConvertedSummaryAbsent(t *testing.T) {
 		if strings.HasPrefix(s, "Summary ") {
 			t.Errorf("nominal USD: want no converted sheet, got %q", s)
 		}
+	}
+}
+
+// TestConvertedSummaryLibreOffice recalculates the converted Summary (GBP,
+// 2024 dollars, PPI) with LibreOffice and compares every money cell with
+// the planner (DeflateReport x rate), to 1e-9 relative.
+func TestConvertedSummaryLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("LibreOffice recalculation")
+	}
+	set, cat := testSet(t)
+	m, err := assets.Money()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := planner.ResolveCurrency(m, "GBP", 2024, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := convertedSheetName(&c)
+	rows, _ := recalc(t, writeBook(t, set, cat, Options{Currency: &c}), sheet)
+	got := rows[sheet]
+	checked := 0
+	for r := 6; r < len(got) && len(got[r]) > 2 && got[r][0] != ""; r++ {
+		var path string
+		for _, p := range summaryRows {
+			if strings.Contains(p, "USD") && wrLabel(p) == got[r][0] {
+				path = p
+			}
+		}
+		if path == "" {
+			t.Fatalf("row %d: %q is not a money row", r+1, got[r][0])
+		}
+		for i := range min(len(set.Scenarios), SummaryMax) {
+			v, err := parseCell(got[r][summaryFirstCol-1+i])
+			if err != nil {
+				t.Fatalf("%s %s: %q", set.Scenarios[i].Name, path, got[r][summaryFirstCol-1+i])
+			}
+			if want := convertedWant(t, cat, m, &set.Scenarios[i], c, path); !relClose(v, want, 1e-9) {
+				t.Errorf("%s %s: LibreOffice %.4f, planner %.4f", set.Scenarios[i].Name, path, v, want)
+			}
+			checked++
+		}
+	}
+	if checked < 17*6 {
+		t.Errorf("want every money cell checked, got %d", checked)
 	}
 }
