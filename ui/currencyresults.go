@@ -28,7 +28,7 @@ func (v moneyView) note() string {
 	if v.nominal() {
 		return planner.CurrencyNote
 	}
-	return v.basis.Label + ", converted from USD " + rateText(v.basis)
+	return v.basis.Label + " (converted from USD)"
 }
 
 // rateLine is the line beside the cost figures.

@@ -133,12 +133,12 @@ func (c *CurrencySetting) showBasis() {
 	setLabel(c.Message, basisText(cur), widget.LowImportance)
 }
 
-// basisText states a basis for people: "€ at 0.9239 EUR/USD, 2024 ECB
+// basisText states a basis for people: "EUR at 0.9239 EUR/USD, 2024 ECB
 // average; nominal EUR".
 func basisText(c planner.Currency) string {
 	s := c.Label
 	if c.Code != planner.CurrencyUSD {
-		s = rateText(c) + "; " + s
+		s = c.Code + " " + rateText(c) + "; " + s
 	}
 	return s
 }
@@ -180,6 +180,9 @@ func (w *Window) loadCurrency(f *planner.File) {
 		f.Currency = &s
 	}
 	if err := w.Results.SetCurrency(m, s); err != nil {
+		// A year the money file has no rate or index value for: say so
+		// and show nominal USD (the file keeps its setting).
+		w.Results.money = nominalView()
 		w.ShowError(err)
 	}
 }

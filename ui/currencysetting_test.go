@@ -124,6 +124,18 @@ func TestCurrencyFromFile(t *testing.T) {
 	if got := w.Results.Values["costUSD.cloud"].Text; !strings.HasPrefix(got, "€") {
 		t.Errorf("file without a setting, EUR in Preferences: want euros, got %q", got)
 	}
+	// A year the index does not cover: refused with the field named, nominal USD shown.
+	f.Currency = &planner.CurrencySetting{Code: "EUR", DollarYear: 1995}
+	b, _ = f.Marshal()
+	if err := w.openReader(bytes.NewReader(b), nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.LastError(); err == nil || !strings.Contains(err.Error(), "dollar-year") {
+		t.Errorf("1995: want an error naming dollar-year, got %v", err)
+	}
+	if got := w.Results.Values["costUSD.cloud"].Text; !strings.HasPrefix(got, "$") {
+		t.Errorf("1995: want nominal dollars shown, got %q", got)
+	}
 	w.prefs.SetString(PrefCurrency, "JPY") // refused: nominal USD
 	if got := w.prefCurrency(); !got.IsNominalUSD() {
 		t.Errorf("refused preference: want nominal USD, got %+v", got)

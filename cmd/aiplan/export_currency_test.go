@@ -96,6 +96,19 @@ func TestExportCurrency(t *testing.T) {
 // what is accepted, and writes nothing.
 func TestExportCurrencyRefused(t *testing.T) {
 	dir := t.TempDir()
+	defs, err := assets.Defaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defs.Currency = &planner.CurrencySetting{Code: "EUR", DollarYear: 1995}
+	b, err := defs.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := filepath.Join(dir, "1995.aiplan")
+	if err := os.WriteFile(old, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -106,6 +119,7 @@ func TestExportCurrencyRefused(t *testing.T) {
 		{"year without index", []string{"--dollar-year", "1999"}, "2015 to 2025"},
 		{"unknown deflator", []string{"--dollar-year", "2024", "--deflator", "gdp"}, "cpi-u, ppi-data-processing"},
 		{"deflator alone", []string{"--deflator", "cpi-u"}, "dollar-year"},
+		{"file year without index", []string{old}, "dollar-year"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			book := filepath.Join(dir, "x.xlsx")
