@@ -226,8 +226,8 @@ func (w *Window) SetCurrency(s planner.CurrencySetting) error {
 	return nil
 }
 
-// ShowCurrency opens the currency setting (menu File > Currency…, or the
-// results panel's currency button).
+// ShowCurrency opens the currency setting (the results panel's
+// Currency… button; a menu item can call it too).
 func (w *Window) ShowCurrency() {
 	m, err := assets.Money()
 	if err != nil {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"aiplan/assets"
 	"aiplan/planner"
 )
@@ -139,5 +141,18 @@ func TestCurrencyFromFile(t *testing.T) {
 	w.prefs.SetString(PrefCurrency, "JPY") // refused: nominal USD
 	if got := w.prefCurrency(); !got.IsNominalUSD() {
 		t.Errorf("refused preference: want nominal USD, got %+v", got)
+	}
+}
+
+// TestCurrencyButton: the results panel's Currency… button opens the
+// setting as a dialog over the window.
+func TestCurrencyButton(t *testing.T) {
+	w := newTestWindow(t)
+	if w.Window.Canvas().Overlays().Top() != nil {
+		t.Fatal("want no dialog before the tap")
+	}
+	test.Tap(w.Results.CurrencyButton)
+	if w.Window.Canvas().Overlays().Top() == nil {
+		t.Error("want the currency dialog open after tapping Currency…")
 	}
 }

@@ -62,8 +62,7 @@ func (w *Window) buildMenu() {
 
 	w.Menu = fyne.NewMainMenu(
 		fyne.NewMenu("File", a.NewSet, a.Open, a.Recent, fyne.NewMenuItemSeparator(), a.Save, a.SaveAs,
-			fyne.NewMenuItemSeparator(), a.ImportExcel, a.ExportExcel,
-			fyne.NewMenuItem("Currency…", w.ShowCurrency), fyne.NewMenuItemSeparator(), a.Quit),
+			fyne.NewMenuItemSeparator(), a.ImportExcel, a.ExportExcel, fyne.NewMenuItemSeparator(), a.Quit),
 		fyne.NewMenu("Scenario", a.NewScenario, a.Duplicate, a.Rename, a.Delete, fyne.NewMenuItemSeparator(), a.MoveUp, a.MoveDown,
 			fyne.NewMenuItemSeparator(), a.ToggleRange, a.Sweep),
 		fyne.NewMenu("Help", a.Keyboard, a.About),
