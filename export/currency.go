@@ -158,5 +158,8 @@ func (wr *writer) currencySheet() error {
 	cells.str("A"+nr, "A cost dated year Y in dollar-year dollars = cost x factor of Y; in EUR or GBP, times RateEUR or RateGBP.")
 	cells.style("A"+nr, "A"+nr, note)
 	cells.width(map[string]float64{"A": 24, "B": 22, "C": 22, "D": 24, "E": 24, "F": 30})
-	return cells.err
+	if cells.err != nil {
+		return cells.err
+	}
+	return wr.currencyBasis()
 }

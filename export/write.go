@@ -34,6 +34,9 @@ type Options struct {
 	// costUSD.cloud for each of the first UncertaintyMax scenarios. It is
 	// ignored for sets of more than UncertaintySetMax scenarios (sweeps).
 	Uncertainty bool
+	// Currency adds a sheet of the Summary's money rows in this basis
+	// (currency_summary.go); nil or nominal USD: none.
+	Currency *planner.Currency
 }
 
 // Monte Carlo settings of the Uncertainty sheet.
@@ -252,6 +255,9 @@ func (wr *writer) build() error {
 	if len(wr.opts.Charts) > 0 {
 		sheets = append(sheets, SheetCharts)
 	}
+	if convertedWanted(wr.opts.Currency) {
+		sheets = append(sheets, convertedSheetName(wr.opts.Currency))
+	}
 	sheets = append(sheets, SheetCurrency, SheetSources, SheetAbout, sheetData)
 	if err := f.SetSheetName("Sheet1", sheets[0]); err != nil {
 		return err
@@ -332,7 +338,7 @@ func (wr *writer) build() error {
 			return err
 		}
 	}
-	for _, step := range []func() error{wr.provenance, wr.summary, wr.sources, wr.about} {
+	for _, step := range []func() error{wr.provenance, wr.summary, wr.convertedSummary, wr.sources, wr.about} {
 		if err := step(); err != nil {
 			return err
 		}

@@ -32,6 +32,21 @@ func DeflateFactor(m *MoneyData, deflator string, from, to int) (float64, error)
 	return vt / vf, nil
 }
 
+// PriceDeflateFactor is DeflateFactor for a price dated in priceYear: a
+// price newer than the index's last annual value (a 2026 cloud rate, the
+// index to 2025) is in dollars of at least that year, so it is taken at the
+// index's latest level, and note says so ("" otherwise).
+func PriceDeflateFactor(m *MoneyData, deflator string, priceYear, to int) (factor float64, note string, err error) {
+	if d := m.Deflator(deflator); d != nil {
+		if _, hi := d.Span(); priceYear > hi {
+			note = fmt.Sprintf("dated after the %s index's last year (%d): taken at its %d level", d.ID, hi, hi)
+			priceYear = hi
+		}
+	}
+	factor, err = DeflateFactor(m, deflator, priceYear, to)
+	return factor, note, err
+}
+
 // PriceYear returns the year of a catalogue date ("2024-12" -> 2024), or 0.
 func PriceYear(date string) int {
 	y, _, _ := strings.Cut(strings.TrimSpace(date), "-")
@@ -82,17 +97,8 @@ func DeflateReport(m *MoneyData, c Currency, rep *Report) ([]DeflationStep, erro
 			st.PriceYear = to
 			st.Note = "no catalogue date: taken to be in " + strconv.Itoa(to) + " dollars"
 		} else {
-			from := st.PriceYear
-			if d := m.Deflator(c.Deflator); d != nil {
-				if _, hi := d.Span(); from > hi {
-					// A price newer than the index's last annual value (a
-					// 2026 cloud rate, the index to 2025) is in dollars of
-					// at least that year: it is taken at the latest level.
-					from = hi
-					st.Note = fmt.Sprintf("dated after the %s index's last year (%d): taken at its %d level", d.ID, hi, hi)
-				}
-			}
-			k, err := DeflateFactor(m, c.Deflator, from, to)
+			k, note, err := PriceDeflateFactor(m, c.Deflator, st.PriceYear, to)
+			st.Note = note
 			if err != nil {
 				return nil, fmt.Errorf("%s dated %s: %w", key, in.Date, err)
 			}

@@ -20,6 +20,7 @@ import (
 //	  "baseline": "GPT-4 class",
 //	  "scenarios": [ {"name": ..., "gpu": ..., "values": {...}}, ... ],
 //	  "gap": {...}, "projection": {...}, "serving": {...}   (bubble-gap inputs)
+//	  "currency": {"code": "EUR", "dollarYear": 2024, "deflator": "cpi-u"}  (optional)
 //	}
 //
 // Values are keyed by the estimate flag names (see Fields). Files written by
@@ -52,6 +53,9 @@ type File struct {
 	// against. Absent in older files: see BubbleList.
 	BubbleScenarios []BubbleScenario `json:"bubbleScenarios,omitempty"`
 	BubbleBaseline  string           `json:"bubbleBaseline,omitempty"`
+	// Currency is the display and export currency; absent means nominal
+	// USD (CurrencyOf).
+	Currency *CurrencySetting `json:"currency,omitempty"`
 }
 
 // BubbleList returns the file's bubble-risk scenarios (a copy): the
@@ -172,6 +176,11 @@ func (f *File) Check() error {
 	if f.Serving != nil {
 		if err := f.Serving.Validate(); err != nil {
 			return fmt.Errorf("serving inputs: %w", err)
+		}
+	}
+	if f.Currency != nil {
+		if err := f.Currency.Check(); err != nil {
+			return err
 		}
 	}
 	if f.Baseline != "" && !names[f.Baseline] {

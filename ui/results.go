@@ -37,8 +37,16 @@ type Results struct {
 	EquivalentSources map[string]*widget.Label
 	// Content is the scrollable panel.
 	Content *container.Scroll
+	// Rate states the money basis beside the cost figures ("at 0.9239
+	// EUR/USD, 2024 ECB average; nominal EUR"); CurrencyButton opens the
+	// currency setting (the window sets its action).
+	Rate           *widget.Label
+	CurrencyButton *widget.Button
 
 	cat *planner.Catalog
+	// money is the basis figures are shown in (see currency.go); nominal
+	// USD until SetCurrency.
+	money moneyView
 }
 
 // staffPath is the staff and R&D cost, shown apart from the cost methods.
@@ -76,7 +84,12 @@ func NewResults(cat *planner.Catalog) *Results {
 		cap.SetText(o.Caption)
 		costs.Add(container.NewVBox(widget.NewLabelWithStyle(o.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v, cap))
 	}
-	rows := []fyne.CanvasObject{r.Title, r.Status, widget.NewSeparator(), costs}
+	r.Rate = detailLabel()
+	r.Rate.Wrapping = fyne.TextWrapWord
+	r.CurrencyButton = widget.NewButton("Currency…", nil)
+	r.money = nominalView()
+	rateRow := container.NewBorder(nil, nil, nil, r.CurrencyButton, r.Rate)
+	rows := []fyne.CanvasObject{r.Title, r.Status, widget.NewSeparator(), rateRow, costs}
 
 	// One form for every section keeps the value column aligned.
 	form := container.New(layout.NewFormLayout())
@@ -163,17 +176,25 @@ func (r *Results) equivSource(key string) string {
 	return s
 }
 
-// Show displays the evaluation of the scenario named name.
-func (r *Results) Show(name string, res planner.Result) {
+// Show displays the evaluation of the scenario named name (its prices
+// taken as undated when the basis is in constant dollars: ShowInputs).
+func (r *Results) Show(name string, res planner.Result) { r.ShowInputs(name, res, nil) }
+
+// ShowInputs displays the evaluation of the scenario named name, its money
+// in the chosen currency (deflated from the dates of inputs' prices when
+// the basis is in constant dollars).
+func (r *Results) ShowInputs(name string, res planner.Result, inputs map[string]planner.Resolved) {
 	setText(r.Title, name)
-	setLabel(r.Status, "Figures in "+planner.CurrencyNote+".", widget.LowImportance)
+	res, note := r.money.deflate(res, inputs)
+	setLabel(r.Status, "Figures in "+r.money.note()+note+".", widget.LowImportance)
+	setText(r.Rate, r.money.rateLine())
 	for p, l := range r.Values {
-		setText(l, human(p, &res.Totals))
+		setText(l, r.money.human(p, &res.Totals))
 	}
 	for p, l := range r.Programme {
-		setText(l, human(p, &res.WithExperiments))
+		setText(l, r.money.human(p, &res.WithExperiments))
 	}
-	setText(r.Staff, planner.HumanUSD(res.CostBreakdownUSD.Staff))
+	setText(r.Staff, r.money.money(res.CostBreakdownUSD.Staff))
 	for _, e := range planner.Equivalents(r.cat, &res.Totals) {
 		if l, ok := r.Equivalents[e.Key]; ok {
 			setText(l, "≈ "+planner.HumanCount(e.Count)+" "+e.What)

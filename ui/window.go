@@ -248,6 +248,7 @@ func (w *Window) load(f *planner.File, uri fyne.URI) {
 		w.HideNotice()
 	}
 	w.selected = 0
+	w.loadCurrency(f)
 	w.List.Refresh()
 	w.selectInList(0)
 	w.refresh(true)
@@ -467,7 +468,7 @@ func (w *Window) refresh(reload bool) {
 		showNoResults(w.Results, sc.Name, err)
 	} else {
 		w.last, w.lastRes = planner.Evaluate(&res.Inputs), res
-		w.Results.Show(sc.Name, w.last)
+		w.Results.ShowInputs(sc.Name, w.last, res.Provenance)
 	}
 	w.showRefused(sc.Name)
 	defRanges, rangeErrs := w.defaultRanges(sc, res)

@@ -17,7 +17,8 @@ import (
 func init() {
 	register("export", command{
 		summary: "write the scenarios as an Excel workbook with live formulas",
-		usage: `aiplan export [FILE.aiplan] -o OUT.xlsx
+		usage: `aiplan export [FILE.aiplan] -o OUT.xlsx [--currency USD|EUR|GBP]
+                    [--dollar-year YYYY [--deflator ppi-data-processing|cpi-u]]
 
 Writes the scenario file (no FILE: the built-in default scenarios) as an
 Excel workbook: Summary, Assumptions, Model (every output a live formula),
@@ -26,13 +27,21 @@ default when the file has none), Uncertainty (Monte Carlo P10/P50/P90 and a
 cloud-cost tornado, 10,000 samples, seed 1, for the first 50 scenarios;
 left out above 200 scenarios), Charts (pictures), Sources and About.
 The workbook is written only when complete (temp file and rename); -o -
-writes it to standard output. 'aiplan import' reads it back.`,
+writes it to standard output. 'aiplan import' reads it back.
+--currency (or the file's "currency" setting) adds a sheet "Summary EUR"
+(or "Summary 2024 USD", ...): the Summary's money rows x the live rate
+cell RateEUR/RateGBP of the Currency sheet (ECB annual average of
+--dollar-year, else of the latest full year), and with --dollar-year each
+cost x the index factor from its price's catalogue year. The Model keeps
+USD, as its keys say.`,
 		run: runExport,
 	})
 }
 
 func runExport(e *env) int {
-	pos, out, code, done := e.parseOutputCommand("export", "OUT.xlsx", "the workbook to write")
+	var money func(string) (string, bool)
+	pos, out, code, done := e.parseOutputCommandWith("export", "OUT.xlsx", "the workbook to write",
+		func(f *flags) { money = declareCurrencyFlags(f) })
 	if done {
 		return code
 	}
@@ -49,6 +58,9 @@ func runExport(e *env) int {
 	}
 	set, err := loadScenarios(path)
 	if err != nil {
+		return e.usageError("export: %v", err)
+	}
+	if err := exportCurrency(set, money); err != nil {
 		return e.usageError("export: %v", err)
 	}
 	var buf bytes.Buffer
@@ -73,8 +85,17 @@ func declareOutputFlags(f *flags) outputFlags {
 // (--output): the positional arguments and the output path; -o missing is
 // a usage error naming what to give (form) and what it is (what).
 func (e *env) parseOutputCommand(name, form, what string) (pos []string, out string, code int, done bool) {
+	return e.parseOutputCommandWith(name, form, what, nil)
+}
+
+// parseOutputCommandWith is parseOutputCommand with more flags: declare
+// (when not nil) declares them on the flag set before parsing.
+func (e *env) parseOutputCommandWith(name, form, what string, declare func(*flags)) (pos []string, out string, code int, done bool) {
 	f := newFlags()
 	o := declareOutputFlags(f)
+	if declare != nil {
+		declare(f)
+	}
 	if pos, code, done = e.parseFlags(name, f); done {
 		return nil, "", code, true
 	}
@@ -126,8 +147,12 @@ func writeWorkbook(w io.Writer, set *planner.File, cat *planner.Catalog, version
 	if err != nil {
 		return err
 	}
+	cur, err := workbookCurrency(set)
+	if err != nil {
+		return err
+	}
 	return export.Write(w, set, cat, export.Options{Clock: time.Now, AppVersion: version, Charts: charts,
-		Uncertainty: len(set.Scenarios) <= export.UncertaintySetMax})
+		Uncertainty: len(set.Scenarios) <= export.UncertaintySetMax, Currency: cur})
 }
 
 // chartScenarios is the most scenarios the breakdown and compare pictures
