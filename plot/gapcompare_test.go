@@ -54,7 +54,7 @@ func itoa(n int) string { return planner.FormatNumber(float64(n)) }
 // TestGapCompareContent checks what the chart is made of: one series per
 // scenario, the big-four capex summed only in years all four report (2023:
 // 28.107 + 32.251 + 52.729 + 28.1 = $141.187B), NVIDIA's fiscal years, the
-// labs' run-rates, and the scenario names and "reported" in the SVG.
+// labs' run-rates, and the scenario names and "Reported figures" in the SVG.
 func TestGapCompareContent(t *testing.T) {
 	in := bubbleInput(t)
 	ch, err := Build(KindGapCompare, in)
@@ -73,7 +73,7 @@ func TestGapCompareContent(t *testing.T) {
 	if err := Render(ch, SVG, Options{Width: 1366, Height: 768}, &svg); err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"reported", "Bain 2030", "Kupperman 2025, 20% return", "Bull case", "Bear case", "log scale"} {
+	for _, w := range []string{"Reported figures", "Bain 2030", "Kupperman 2025, 20% return", "Bull case", "Bear case", "log scale"} {
 		if !strings.Contains(svg.String(), w) {
 			t.Errorf("SVG lacks %q", w)
 		}
@@ -85,5 +85,30 @@ func TestGapCompareContent(t *testing.T) {
 	bad.GPUShare = 0
 	if _, err := Build(KindGapCompare, Input{Catalog: in.Catalog, Bubble: []planner.BubbleScenario{bad}}); planner.ErrField(err) != "gpu-share" {
 		t.Errorf("bad scenario: %v", err)
+	}
+}
+
+// TestGapCompareLegible draws the built-in scenarios (eight, with the
+// three reported groups) at MinSize, at the Bubble risk tab's chart area
+// at 1366 x 768 (about 840 x 360) and at 1700 x 850: no two labels
+// collide and no legend label is clipped with an ellipsis.
+func TestGapCompareLegible(t *testing.T) {
+	ch, err := Build(KindGapCompare, bubbleInput(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mw, mh := MinSize(KindGapCompare)
+	for _, sz := range [][2]int{{mw, mh}, {840, 360}, {1700, 850}} {
+		t.Run(itoa(sz[0])+"x"+itoa(sz[1]), func(t *testing.T) {
+			ts := drawTexts(t, ch, sz[0], sz[1])
+			for _, c := range collisions(ts) {
+				t.Errorf("labels collide: %s", c)
+			}
+			for _, d := range ts {
+				if strings.Contains(d.s, "…") {
+					t.Errorf("label clipped: %q", d.s)
+				}
+			}
+		})
 	}
 }
