@@ -59,6 +59,14 @@ func shortScenario(name string) string {
 func (g *GapCompare) sideLegend(c *Canvas) {
 	sw, gap := c.px(18), c.px(5)
 	lh := c.lineHeight(sizeLabel)
+	rows := len(g.Scenarios)
+	if len(g.Reported) > 0 {
+		rows += 1 + len(g.Reported)
+	}
+	if rows*lh+c.px(4) > c.Area.H()-c.px(40) {
+		g.rowLegend(c)
+		return
+	}
 	maxW := max(c.Area.W()*28/100, c.px(120))
 	labelSets := [][]string{{}, {}, {}}
 	for _, s := range g.Scenarios {
@@ -107,4 +115,18 @@ func (g *GapCompare) sideLegend(c *Canvas) {
 		}
 	}
 	c.Area.Right = left - c.px(12)
+}
+
+// rowLegend is the fallback when the column would not fit the height (a
+// short, wide chart such as the report's): short names in centred rows
+// above the plot.
+func (g *GapCompare) rowLegend(c *Canvas) {
+	items := make([]LegendItem, 0, len(g.Scenarios)+len(g.Reported))
+	for i, s := range g.Scenarios {
+		items = append(items, LegendItem{Label: shortScenario(s.Name), Colour: compareColour(&c.Theme, i), Line: true})
+	}
+	for _, m := range g.Reported {
+		items = append(items, LegendItem{Label: "Reported: " + reportedShort[m.Label], Colour: c.Theme.Foreground, Marker: true, Shape: m.Shape})
+	}
+	c.Legend(items)
 }
