@@ -155,7 +155,10 @@ func (g *GapCompare) Draw(c *Canvas) error {
 	c.Footnote("Methods: cahn = run-rate / GPU share / (1 − margin) (Sequoia); capex-return = (K / L + return × K) / gross margin (Kupperman); capex-ratio = capex / ratio (Bain). Reported series and sources: aiplan data. Capex definitions differ (fiscal vs calendar year, finance leases); run-rates are not recognised revenue.")
 	g.sideLegend(c)
 
-	f := c.Frame(yearAxis("", first, last), Axis{Title: "USD per year (log)", Min: lo / 1.5, Max: hi * 1.5, Log: true, Format: planner.HumanUSD})
+	// the axis runs whole decades from the lowest figure's (no padding
+	// below: a figure on a decade, the labs' $1B, sits on the axis rather
+	// than adding an empty decade)
+	f := c.Frame(yearAxis("", first, last), Axis{Title: "USD per year (log)", Min: lo, Max: hi * 1.15, Log: true, Format: planner.HumanUSD})
 	for i, s := range g.Scenarios {
 		col := compareColour(&c.Theme, i)
 		if len(s.Years) == 1 {
