@@ -24,11 +24,33 @@ var gapComparePalette = []color.Color{
 	rgb(0x44aa99), // teal
 }
 
-// compareColour is scenario i's colour, mixed towards the foreground when
-// it is too close to the background to read as a line (indigo on a dark
-// window, sky blue on white).
+// gapComparePaletteDark is the same idea for dark windows, where the
+// blue, wine and indigo above fade into the background and, lifted, into
+// their neighbours: Okabe-Ito's sky blue, vermillion, bluish green,
+// orange, reddish purple and yellow, then Tol's lavender-lifted indigo,
+// olive, rose and grey.
+var gapComparePaletteDark = []color.Color{
+	rgb(0x56b4e9), // sky blue
+	rgb(0xe8703a), // vermillion
+	rgb(0x00b386), // bluish green
+	rgb(0xe69f00), // orange
+	rgb(0xcc79a7), // reddish purple
+	rgb(0xf0e442), // yellow
+	rgb(0x9f8fe8), // lavender
+	rgb(0xb3b34d), // olive
+	rgb(0xee6677), // rose
+	rgb(0xbbbbbb), // grey
+}
+
+// compareColour is scenario i's colour from the palette for the theme's
+// background, mixed towards the foreground if it is still too close to
+// the background to read as a line.
 func compareColour(t *Theme, i int) color.Color {
-	col := gapComparePalette[i%len(gapComparePalette)]
+	pal := gapComparePalette
+	if luma(t.Background) < 128 {
+		pal = gapComparePaletteDark
+	}
+	col := pal[i%len(pal)]
 	if math.Abs(luma(col)-luma(t.Background)) < 70 {
 		return mix(col, t.Foreground, 0.45)
 	}

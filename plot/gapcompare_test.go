@@ -2,6 +2,8 @@ package plot
 
 import (
 	"bytes"
+	"image/color"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -111,4 +113,37 @@ func TestGapCompareLegible(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestGapComparePalette: on both themes the ten scenario colours keep a
+// luma difference of at least 60 from the background (a thin line stays
+// visible) and no two are closer than 60 in RGB distance (the old
+// palette lifted on a dark window gave two near-identical blues).
+func TestGapComparePalette(t *testing.T) {
+	for name, th := range map[string]Theme{"light": Light(), "dark": Dark()} {
+		t.Run(name, func(t *testing.T) {
+			var cols []color.Color
+			for i := range 10 {
+				c := compareColour(&th, i)
+				if d := math.Abs(luma(c) - luma(th.Background)); d < 60 {
+					t.Errorf("colour %d: luma %.0f from the background; want >= 60", i, d)
+				}
+				cols = append(cols, c)
+			}
+			for i := range cols {
+				for j := i + 1; j < len(cols); j++ {
+					if d := rgbDistance(cols[i], cols[j]); d < 60 {
+						t.Errorf("colours %d and %d: distance %.0f; want >= 60", i, j, d)
+					}
+				}
+			}
+		})
+	}
+}
+
+func rgbDistance(a, b color.Color) float64 {
+	r1, g1, b1, _ := a.RGBA()
+	r2, g2, b2, _ := b.RGBA()
+	d := func(x, y uint32) float64 { return float64(x>>8) - float64(y>>8) }
+	return math.Sqrt(d(r1, r2)*d(r1, r2) + d(g1, g2)*d(g1, g2) + d(b1, b2)*d(b1, b2))
 }
