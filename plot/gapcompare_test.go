@@ -113,6 +113,18 @@ func TestGapCompareLegible(t *testing.T) {
 			}
 		})
 	}
+	// below MinSize the legend falls back to rows and still draws the
+	// scenarios' short names, down to the smallest chart
+	for _, sz := range [][2]int{{652, 275}, {MinWidth, MinHeight}} {
+		ts := drawTexts(t, ch, sz[0], sz[1])
+		found := false
+		for _, d := range ts {
+			found = found || strings.HasPrefix(d.s, "Sequoia 2023")
+		}
+		if !found {
+			t.Errorf("%dx%d: no legend entry for Sequoia 2023", sz[0], sz[1])
+		}
+	}
 }
 
 // TestGapComparePalette: on both themes the ten scenario colours keep a
