@@ -181,6 +181,7 @@ func (g *GapCompare) Draw(c *Canvas) error {
 		}
 	}
 	g.drawReported(c, f)
+	g.endLabels(c, f)
 	return nil
 }
 

@@ -152,3 +152,41 @@ func (g *GapCompare) rowLegend(c *Canvas) {
 	}
 	c.Legend(items)
 }
+
+// endLabels names each scenario at the end of its required-revenue line,
+// in its colour on a plate, when the plot is wide enough (900 pixels at
+// scale 1); a label that would overlap one already placed, or leave the
+// plot, is dropped (the legend still names it).
+func (g *GapCompare) endLabels(c *Canvas, f *Frame) {
+	if f.Plot.W() < c.px(900) {
+		return
+	}
+	var placed []Box
+	pad := c.px(3)
+	for i, s := range g.Scenarios {
+		if len(s.Years) < 2 {
+			continue
+		}
+		end := s.Years[len(s.Years)-1]
+		label := shortScenario(s.Name)
+		w, h := c.Measure(label, sizeLabel)
+		right := f.X.PxAxis(float64(end.Year)) - c.px(6)
+		base := f.Y.Px(end.RequiredRevenueUSD) - c.px(7)
+		b := Box{right - w - pad, base - h - pad, right + pad, base + h/3 + pad}
+		if b.Left < f.Plot.Left || b.Top < f.Plot.Top {
+			continue
+		}
+		clash := false
+		for _, p := range placed {
+			if min(b.Right, p.Right) > max(b.Left, p.Left) && min(b.Bottom, p.Bottom) > max(b.Top, p.Top) {
+				clash = true
+				break
+			}
+		}
+		if clash {
+			continue
+		}
+		placed = append(placed, b)
+		c.plateText(label, right, base, sizeLabel, compareColour(&c.Theme, i), AlignRight)
+	}
+}
