@@ -151,21 +151,16 @@ func (g *GapCompare) Draw(c *Canvas) error {
 	}
 	first, last, lo, hi := g.gapCompareRange()
 	c.Header(fmt.Sprintf("Bubble-risk scenarios compared, %d–%d", first, last),
-		"Required revenue (solid) and revenue (dashed) per year, one colour per scenario; log scale. Points: reported figures (hollow = guidance).")
-	items := make([]LegendItem, 0, len(g.Scenarios)+len(g.Reported)+1)
-	for i, s := range g.Scenarios {
-		items = append(items, LegendItem{Label: s.Name + " (" + s.Method + ")", Colour: lineColour(&c.Theme, i), Line: true})
-	}
-	items = append(items, LegendItem{Label: "revenue: dashed", Colour: c.Theme.Muted, Line: true, Dash: []float64{7, 4}})
-	for _, m := range g.Reported {
-		items = append(items, LegendItem{Label: m.Label, Colour: c.Theme.Foreground, Marker: true, Shape: m.Shape})
-	}
-	c.Legend(items)
+		"Required revenue solid, revenue dashed, one colour per scenario; log scale. Points: reported (hollow = guidance).")
 	c.Footnote("Methods: cahn = run-rate / GPU share / (1 − margin) (Sequoia); capex-return = (K / L + return × K) / gross margin (Kupperman); capex-ratio = capex / ratio (Bain). Reported series and sources: aiplan data. Capex definitions differ (fiscal vs calendar year, finance leases); run-rates are not recognised revenue.")
+	g.sideLegend(c)
 
-	f := c.Frame(yearAxis("", first, last), Axis{Title: "USD per year (log)", Min: lo / 1.5, Max: hi * 1.5, Log: true, Format: planner.HumanUSD})
+	// the axis runs whole decades from the lowest figure's (no padding
+	// below: a figure on a decade, the labs' $1B, sits on the axis rather
+	// than adding an empty decade)
+	f := c.Frame(yearAxis("", first, last), Axis{Title: "USD per year (log)", Min: lo, Max: hi * 1.15, Log: true, Format: planner.HumanUSD})
 	for i, s := range g.Scenarios {
-		col := lineColour(&c.Theme, i)
+		col := compareColour(&c.Theme, i)
 		if len(s.Years) == 1 {
 			g.drawOneYear(c, f, &s.Years[0], col)
 			continue
@@ -186,12 +181,14 @@ func (g *GapCompare) Draw(c *Canvas) error {
 		}
 	}
 	g.drawReported(c, f)
+	g.endLabels(c, f)
 	return nil
 }
 
 // drawReported draws the reported points, offset a little within the year
-// by group so they do not hide each other, with a "reported" tag on the
-// latest point of each group.
+// by group so they do not hide each other. They are named once each in the
+// legend, under "Reported figures", not tagged one by one: the tags
+// collided with the lines at a window's size.
 func (g *GapCompare) drawReported(c *Canvas, f *Frame) {
 	ink := c.Theme.Foreground
 	var hollow color.Color = c.Theme.Background
@@ -204,13 +201,6 @@ func (g *GapCompare) drawReported(c *Canvas, f *Frame) {
 			}
 			c.Marker(m.Shape, f.X.PxAxis(float64(p.Year))+dx, f.Y.Px(p.USD), 4.5*c.Scale, fill, ink)
 		}
-		lastP := m.Points[len(m.Points)-1]
-		x := f.X.PxAxis(float64(lastP.Year)) + dx + c.px(8)
-		align := AlignLeft
-		if w, _ := c.Measure("reported", sizeNote); x+w > f.Plot.Right {
-			x, align = x-c.px(16), AlignRight
-		}
-		c.plateText("reported", x, f.Y.Px(lastP.USD)+c.px(4), sizeNote, c.Theme.Muted, align)
 	}
 }
 
@@ -224,15 +214,4 @@ func (g *GapCompare) drawOneYear(c *Canvas, f *Frame, y *planner.GapYear, col co
 	c.polyline([][2]int{{x - w, yv}, {x + w, yv}}, col, 2, []float64{7, 4})
 	c.Marker(Circle, x, yr, 4.5*c.Scale, col, c.Theme.Background)
 	c.Marker(Circle, x, yv, 4.5*c.Scale, c.Theme.Background, col)
-}
-
-// lineColour is series colour i, darkened towards the foreground when it
-// is too close to the background to read as a thin line (the pale blue and
-// sand of the light theme).
-func lineColour(t *Theme, i int) color.Color {
-	col := t.SeriesColour(i)
-	if math.Abs(luma(col)-luma(t.Background)) < 70 {
-		return mix(col, t.Foreground, 0.45)
-	}
-	return col
 }

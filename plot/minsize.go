@@ -20,7 +20,7 @@ var minSizes = map[Kind][2]int{
 	KindFan:           {560, 380},
 	KindTornado:       {560, 440},
 	KindIndustry:      {600, 380},
-	KindGapCompare:    {760, 520},
+	KindGapCompare:    {720, 340},
 }
 
 // MinSize returns the smallest size, in pixels at scale 1 (multiply by the

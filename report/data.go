@@ -203,7 +203,10 @@ func gapInputs(f *planner.File, cat *planner.Catalog) (planner.GapInputs, error)
 
 // BubbleChart is the report's bubble-risk chart of the file's gap model:
 // one function, so that a comparison chart can replace the gap-by-year
-// chart in one place.
+// chart in one place. It stays the single-gap chart: page two gives it
+// 180 x 76 mm (about 650 x 275 plot pixels), below the comparison chart's
+// plot.MinSize (720 x 340), and the page is full to its foot with the
+// sources, so a taller box would push the report past two pages.
 func BubbleChart(f *planner.File, cat *planner.Catalog) (plot.Chart, error) {
 	return plot.Build(plot.KindGap, plot.Input{Catalog: cat, Gap: f.Gap})
 }
