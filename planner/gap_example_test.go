@@ -64,16 +64,16 @@ func ExampleProject() {
 	// $1e11: after 2030
 }
 
-// Water of one chatbot response in a 500 mL bottle (Li et al.: 16.9 mL per
-// response in the US).
+// Water of one chatbot response in a 500 mL bottle from Li et al.'s US
+// inputs: 4 Wh x (0.55 + 1.17 x 3.142) L/kWh = 16.9 mL per response.
 func ExampleEvaluateServing() {
 	r, err := planner.EvaluateServing(planner.ServingInputs{QueriesPerDay: 1e9,
-		EnergyPerQueryWh: 0.3, WaterPerQueryML: 16.9, BottleL: 0.5})
+		EnergyPerQueryWh: 4, PUE: 1.17, WUELPerKWh: 0.55, EWIFLPerKWh: 3.142, BottleL: 0.5})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	fmt.Printf("%.1f responses per bottle, %.3g kWh a year\n", *r.ResponsesPerBottle, r.EnergyKWh)
 	// Output:
-	// 29.6 responses per bottle, 1.1e+08 kWh a year
+	// 29.6 responses per bottle, 1.71e+09 kWh a year
 }

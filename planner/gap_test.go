@@ -408,7 +408,7 @@ func TestGapTinyRevenue(t *testing.T) {
 	if _, err := json.Marshal(r); err != nil {
 		t.Errorf("tiny revenue: JSON: %v", err)
 	}
-	s, err := planner.EvaluateServing(planner.ServingInputs{WaterPerQueryML: 5e-324, BottleL: 100})
+	s, err := planner.EvaluateServing(planner.ServingInputs{EnergyPerQueryWh: 5e-324, PUE: 1, WUELPerKWh: 1, BottleL: 100})
 	if err != nil || s.ResponsesPerBottle != nil {
 		t.Errorf("tiny water: want responsesPerBottle nil, got %v, %v", s.ResponsesPerBottle, err)
 	}

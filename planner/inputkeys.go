@@ -5,7 +5,9 @@ package planner
 const (
 	ServingKeyQueries = "queries-per-day"
 	ServingKeyEnergy  = "energy-wh"
-	ServingKeyWater   = "water-ml"
+	ServingKeyPUE     = "pue"
+	ServingKeyWUE     = "wue"
+	ServingKeyEWIF    = "ewif"
 	ServingKeyCarbon  = "carbon-intensity"
 	ServingKeyRevenue = "revenue-per-query"
 )

@@ -8,7 +8,7 @@ import (
 // TestInputKeysNameErrors: each key constant is the Field of the error of
 // an out-of-range value of its input, so a view can mark the entry.
 func TestInputKeysNameErrors(t *testing.T) {
-	serving := ServingInputs{QueriesPerDay: 1e9, EnergyPerQueryWh: 0.3, WaterPerQueryML: 16.9, CarbonGPerKWh: 367,
+	serving := ServingInputs{QueriesPerDay: 1e9, EnergyPerQueryWh: 0.3, PUE: 1.17, WUELPerKWh: 0.55, EWIFLPerKWh: 3.142, CarbonGPerKWh: 367,
 		RevenuePerQueryUSD: 0.01, BottleL: 0.5}
 	proj := ProjectionInputs{BaseCostUSD: 40e6, BaseYear: 2023, Basis: CostBasisAmortized, Growth: 2.4,
 		GrowthLow: 2, GrowthHigh: 2.9, Until: 2030}
@@ -18,7 +18,9 @@ func TestInputKeysNameErrors(t *testing.T) {
 	}{
 		{ServingKeyQueries, func() error { s := serving; s.QueriesPerDay = -1; return s.Validate() }},
 		{ServingKeyEnergy, func() error { s := serving; s.EnergyPerQueryWh = 1e5; return s.Validate() }},
-		{ServingKeyWater, func() error { s := serving; s.WaterPerQueryML = math.NaN(); return s.Validate() }},
+		{ServingKeyPUE, func() error { s := serving; s.PUE = 0.9; return s.Validate() }},
+		{ServingKeyWUE, func() error { s := serving; s.WUELPerKWh = math.NaN(); return s.Validate() }},
+		{ServingKeyEWIF, func() error { s := serving; s.EWIFLPerKWh = -1; return s.Validate() }},
 		{ServingKeyCarbon, func() error { s := serving; s.CarbonGPerKWh = 5000; return s.Validate() }},
 		{ServingKeyRevenue, func() error { s := serving; s.RevenuePerQueryUSD = -0.01; return s.Validate() }},
 		{ProjKeyBaseCost, func() error { p := proj; p.BaseCostUSD = 0; return p.Validate() }},

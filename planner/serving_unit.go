@@ -69,35 +69,67 @@ func (in *ServingUnitInputs) Validate() error {
 //
 //	cost per million tokens = accelerator-hour price / (tokens/s x 3600) x 1e6
 //	cost per query          = cost per million x tokens per query / 1e6
-//	facility energy (Wh)    = IT energy x PUE;  energy per token = IT / tokens
-//	water (mL)              = IT Wh x (WUE + PUE x EWIF)     (Wh x L/kWh = mL)
-//	carbon (g)              = IT Wh x PUE x intensity / 1000
+//	energy per token        = IT Wh / tokens
+//	facility energy, water, carbon: Footprint
 //	margin per query        = price per million x tokens / 1e6 - cost per query
-//
-// Li et al.'s US average: 4 Wh x (0.55 + 1.17 x 3.142) = 16.9 mL.
 func EvaluateServingUnit(in ServingUnitInputs) (ServingUnit, error) {
 	if err := in.Validate(); err != nil {
 		return ServingUnit{}, err
 	}
-	u := ServingUnit{UnitInputs: in, EnergyPerQueryWh: in.ITEnergyPerQueryWh}
+	q := Footprint(in.ITEnergyPerQueryWh, in.PUE, in.WUELPerKWh, in.EWIFLPerKWh, in.CarbonGPerKWh)
+	u := ServingUnit{UnitInputs: in, EnergyPerQueryWh: q.ITEnergyWh}
 	u.CostPerMillionTokensUSD = in.GPUHourUSD / (in.TokensPerSecond * 3600) * 1e6
 	u.CostPerQueryUSD = u.CostPerMillionTokensUSD * in.TokensPerQuery / 1e6
-	u.FacilityEnergyPerQuery = in.ITEnergyPerQueryWh * in.PUE
+	u.FacilityEnergyPerQuery = q.FacilityEnergyWh
 	u.EnergyPerTokenWh = in.ITEnergyPerQueryWh / in.TokensPerQuery
-	u.WaterPerQueryML = in.ITEnergyPerQueryWh * (in.WUELPerKWh + in.PUE*in.EWIFLPerKWh)
-	u.EmissionsPerQueryG = u.FacilityEnergyPerQuery * in.CarbonGPerKWh / 1000
+	u.WaterPerQueryML = q.WaterML
+	u.EmissionsPerQueryG = q.CarbonG
 	u.PricePerQueryUSD = in.PricePerMillionTokensUSD * in.TokensPerQuery / 1e6
 	u.MarginPerQueryUSD = u.PricePerQueryUSD - u.CostPerQueryUSD
 	return u, nil
 }
 
-// ServingUnitDefaults returns the unit inputs for an IT energy per query
-// and the scenario's PUE, WUE, EWIF and carbon intensity, with the money
-// file's cited throughput, accelerator-hour price, tokens per query and
-// price per million tokens.
-func ServingUnitDefaults(m *MoneyData, energyWh, pue, wue, ewif, carbon float64) ServingUnitInputs {
+// QueryFootprint is the energy, water and carbon of one query.
+type QueryFootprint struct {
+	ITEnergyWh, FacilityEnergyWh, WaterML, CarbonG float64
+}
+
+// Footprint is the one formula of a query's footprint, from its server (IT)
+// energy and the site's PUE, WUE, EWIF and carbon intensity:
+//
+//	facility Wh = IT Wh x PUE
+//	water (mL)  = IT Wh x (WUE + PUE x EWIF)     (Wh x L/kWh = mL)
+//	carbon (g)  = IT Wh x PUE x intensity / 1000
+//
+// Li et al.'s US average: 4 Wh x (0.55 + 1.17 x 3.142) = 16.9 mL.
+func Footprint(itWh, pue, wue, ewif, carbonGPerKWh float64) QueryFootprint {
+	return QueryFootprint{ITEnergyWh: itWh, FacilityEnergyWh: itWh * pue,
+		WaterML: itWh * (wue + pue*ewif), CarbonG: itWh * pue * carbonGPerKWh / 1000}
+}
+
+// siteWater returns the PUE and WUE of the catalogue's default cooling and
+// the EWIF of the energy source (as Resolve gives them to a training
+// scenario on it); PUE 1 and no water when the catalogue resolves none.
+func siteWater(cat *Catalog, energy string) (pue, wue, ewif float64) {
+	probe := Scenario{Energy: energy}
+	if len(cat.Accelerators) > 0 {
+		probe.GPU = cat.Accelerators[0].ID
+	}
+	probe.Set(KeyFLOPs, 1e20)
+	probe.Set(KeyGPUs, 1)
+	if res, err := Resolve(cat, &probe); err == nil {
+		return res.Inputs.PUE, res.Inputs.WUELPerKWh, res.Inputs.EWIFLPerKWh
+	}
+	return 1, 0, 0
+}
+
+// ServingUnitDefaults returns the unit inputs of a service: its IT energy
+// per query, PUE, WUE, EWIF and carbon intensity, with the money file's
+// cited throughput, accelerator-hour price, tokens per query and price per
+// million tokens.
+func ServingUnitDefaults(m *MoneyData, in ServingInputs) ServingUnitInputs {
 	s := &m.Serving
-	return ServingUnitInputs{ITEnergyPerQueryWh: energyWh, PUE: pue, WUELPerKWh: wue, EWIFLPerKWh: ewif,
-		CarbonGPerKWh: carbon, TokensPerQuery: s.TokensPerQuery.Value, TokensPerSecond: s.TokensPerSecondPerAccelerator.Value,
+	return ServingUnitInputs{ITEnergyPerQueryWh: in.EnergyPerQueryWh, PUE: in.PUE, WUELPerKWh: in.WUELPerKWh,
+		EWIFLPerKWh: in.EWIFLPerKWh, CarbonGPerKWh: in.CarbonGPerKWh, TokensPerQuery: s.TokensPerQuery.Value, TokensPerSecond: s.TokensPerSecondPerAccelerator.Value,
 		GPUHourUSD: s.GPUHourUSD.Value, PricePerMillionTokensUSD: s.PricePerMillionTokensUSD.Value}
 }

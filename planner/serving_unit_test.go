@@ -15,7 +15,8 @@ func TestServingUnitLiWater(t *testing.T) {
 	// their inputs, within 5%.
 	m := money(t)
 	li := m.Serving.LiCheck
-	in := planner.ServingUnitDefaults(m, li.EnergyPerQueryWh, li.PUE, li.WUELPerKWh, li.EWIFLPerKWh, 0)
+	in := planner.ServingUnitDefaults(m, planner.ServingInputs{EnergyPerQueryWh: li.EnergyPerQueryWh, PUE: li.PUE,
+		WUELPerKWh: li.WUELPerKWh, EWIFLPerKWh: li.EWIFLPerKWh})
 	u, err := planner.EvaluateServingUnit(in)
 	if err != nil {
 		t.Fatal(err)
@@ -37,7 +38,7 @@ func TestServingUnitEconomics(t *testing.T) {
 	// Energy 0.3 Wh IT at PUE 1.2, 400 g/kWh: 0.36 Wh facility, 0.144 g;
 	// 0.3 / 500 = 0.0006 Wh per token.
 	m := money(t)
-	in := planner.ServingUnitDefaults(m, 0.3, 1.2, 0.55, 3.142, 400)
+	in := planner.ServingUnitDefaults(m, planner.ServingInputs{EnergyPerQueryWh: 0.3, PUE: 1.2, WUELPerKWh: 0.55, EWIFLPerKWh: 3.142, CarbonGPerKWh: 400})
 	u, err := planner.EvaluateServingUnit(in)
 	if err != nil {
 		t.Fatal(err)
@@ -67,7 +68,7 @@ func TestServingUnitEconomics(t *testing.T) {
 
 func TestServingUnitBadInput(t *testing.T) {
 	m := money(t)
-	base := planner.ServingUnitDefaults(m, 0.3, 1.2, 0.55, 3.142, 400)
+	base := planner.ServingUnitDefaults(m, planner.ServingInputs{EnergyPerQueryWh: 0.3, PUE: 1.2, WUELPerKWh: 0.55, EWIFLPerKWh: 3.142, CarbonGPerKWh: 400})
 	cases := []struct {
 		name  string
 		edit  func(*planner.ServingUnitInputs)

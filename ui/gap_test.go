@@ -250,32 +250,57 @@ func TestGapViewRevenueTable(t *testing.T) {
 	}
 }
 
-// TestGapViewServing: the two cited presets and the bottle figure (Li et
-// al. 2023: 16.9 mL per response, 500 mL bottle -> 29.6 responses).
+// TestGapViewServing: the two cited presets, the bottle figure and the
+// unit economics of one query.
 func TestGapViewServing(t *testing.T) {
 	v, win, _ := newTestGapView(t)
-	// 1e9 queries/day x 365 x 0.3 Wh = 109.5 GWh
-	if !strings.Contains(v.Serving.Energy.Text, "110 GWh") {
-		t.Errorf("epoch2025 energy: want 110 GWh, got %q", v.Serving.Energy.Text)
+	cat, _ := testData(t)
+	preset, err := planner.ServingPreset(cat, planner.ServingEpoch2025)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if !strings.Contains(v.Serving.Bottle.Text, "29.6") {
-		t.Errorf("bottle: want 29.6 responses, got %q", v.Serving.Bottle.Text)
+	// 1e9 queries/day x 365 x 0.3 Wh = 109.5 GWh of server energy; the
+	// meter reads PUE times that (the catalogue's default cooling).
+	if want := planner.HumanEnergyKWh(109.5e6 * preset.PUE); !strings.Contains(v.Serving.Energy.Text, want) {
+		t.Errorf("epoch2025 energy: want %s, got %q", want, v.Serving.Energy.Text)
+	}
+	// Water follows the energy (no longer Li et al.'s fixed 16.9 mL): the
+	// bottle holds 500 / (0.3 Wh x (WUE + PUE x EWIF)) responses with the
+	// catalogue's default cooling and US grid; the expectation is the
+	// planner's, recomputed here, formatted as the view formats it.
+	want := 500 / (0.3 * (preset.WUELPerKWh + preset.PUE*preset.EWIFLPerKWh))
+	if !strings.Contains(v.Serving.Bottle.Text, planner.HumanNumber(want)) {
+		t.Errorf("bottle: want %s responses, got %q", planner.HumanNumber(want), v.Serving.Bottle.Text)
+	}
+	// DeepSeek 2025: $2 / (1,850 tok/s x 3600) x 1e6 = $0.3003 per million
+	// tokens; 500 tokens a query (Epoch AI 2025) -> $0.00015 a query;
+	// price $2.19 per million -> $0.001095, margin $0.00094485.
+	for _, c := range []struct{ label, text, want string }{
+		{"cost per million", v.Serving.Cost.Text, "$0.3 per million tokens"},
+		{"cost per query", v.Serving.Cost.Text, "$0.00015 per query"},
+		{"margin per query", v.Serving.Margin.Text, "Margin: $0.000945 per query"},
+		{"water per query", v.Serving.PerQuery.Text, planner.HumanNumber(0.3*(preset.WUELPerKWh+preset.PUE*preset.EWIFLPerKWh)) + " mL"},
+	} {
+		if !strings.Contains(c.text, c.want) {
+			t.Errorf("%s: want %q in %q", c.label, c.want, c.text)
+		}
 	}
 	if !strings.Contains(v.Serving.Services.Text, "$500B gap") {
 		t.Errorf("services: want the $500B gap, got %q", v.Serving.Services.Text)
 	}
 	v.Serving.Preset.SetSelected(servingPresetTitles[planner.ServingDeVries2023])
-	if !strings.Contains(v.Serving.Energy.Text, "1.09 TWh") {
-		t.Errorf("devries2023 energy: want 1.09 TWh, got %q", v.Serving.Energy.Text)
+	// de Vries 2023: 3 Wh, ten times the energy.
+	if want := planner.HumanEnergyKWh(1.095e9 * preset.PUE); !strings.Contains(v.Serving.Energy.Text, want) {
+		t.Errorf("devries2023 energy: want %s, got %q", want, v.Serving.Energy.Text)
 	}
 	retype(win, v.Serving.Entry(planner.ServingKeyRevenue), "0.01")
 	// 1e9 x 365 x $0.01 = $3.65B a year; ceil(500 / 3.65) = 137 services
 	if !strings.Contains(v.Serving.Services.Text, ": 137.") {
 		t.Errorf("services at 1 cent: want 137, got %q", v.Serving.Services.Text)
 	}
-	retype(win, v.Serving.Entry(planner.ServingKeyWater), "-1")
-	if planner.ErrField(v.Serving.InputError(planner.ServingKeyWater)) != "water-ml" {
-		t.Errorf("water -1: want a water-ml error, got %v", v.Serving.InputError(planner.ServingKeyWater))
+	retype(win, v.Serving.Entry(planner.ServingKeyWUE), "-1")
+	if planner.ErrField(v.Serving.InputError(planner.ServingKeyWUE)) != "wue" {
+		t.Errorf("WUE -1: want a wue error, got %v", v.Serving.InputError(planner.ServingKeyWUE))
 	}
 }
 

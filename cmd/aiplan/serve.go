@@ -10,20 +10,21 @@ func init() {
 	register("serving", command{
 		summary: "annual energy, carbon, water and revenue of serving queries, and services needed to close the gap",
 		usage: `aiplan serving [--preset epoch2025|devries2023] [--queries-per-day N]
-               [--energy-wh WH] [--water-ml ML] [--carbon-intensity G]
+               [--energy-wh WH] [--carbon-intensity G]
                [--revenue-per-query USD] [--bottle L] [--gap USD]
                [--tokens-per-query N] [--tokens-per-second N] [--gpu-hour-price USD]
                [--price-per-million USD] [--pue P] [--wue L] [--ewif L] [--json]
 
-Energy per query at the meter: epoch2025 = 0.3 Wh (Epoch AI 2025), devries2023
-= 3 Wh (de Vries 2023). Water: 16.9 mL per response (Li et al., US average).
-Defaults: 1e9 queries a day (assumption), revenue per query = OpenAI's
-run-rate / a year of those queries, the catalogue's first grid carbon
-intensity, a 0.5 L bottle, and the sequoia-2024 gap ($500B).
+Server (IT) energy per query, PUE on top, as Li et al. use it: epoch2025 =
+0.3 Wh (Epoch AI 2025), devries2023 = 3 Wh (de Vries 2023). Per query, water
+= energy x (WUE + PUE x EWIF), carbon = energy x PUE x intensity; each annual
+figure is the per-query figure x the queries of a year (Li et al.'s 16.9 mL
+is 4 Wh at PUE 1.17, WUE 0.55, EWIF 3.142). Defaults: 1e9 queries a day
+(assumption), revenue per query = OpenAI's run-rate / a year of those
+queries, the US grid's carbon intensity, a 0.5 L bottle, and the
+sequoia-2024 gap ($500B).
 
-Unit economics (per query): the energy per query is read as server (IT)
-energy with PUE on top, as Li et al. use it; water = energy x (WUE + PUE x
-EWIF), carbon = energy x PUE x intensity; cost per million tokens =
+Unit economics: cost per million tokens =
 accelerator-hour price / (tokens per second x 3600) x 1e6. Defaults: 1,850
 output tokens/s per accelerator, $2 per accelerator-hour and $2.19 per million
 tokens (DeepSeek, 2025), 500 tokens per query (Epoch AI, 2025), PUE, WUE and
@@ -39,11 +40,11 @@ func runServing(e *env) int {
 	asJSON := f.Bool("json")
 	preset := f.String("preset")
 	given := typedFlags{}
-	var v struct{ queries, energy, water, carbon, revenue, bottle, gap float64 }
+	var v struct{ queries, energy, carbon, revenue, bottle, gap float64 }
 	for _, q := range []struct {
 		name string
 		p    *float64
-	}{{"queries-per-day", &v.queries}, {"energy-wh", &v.energy}, {"water-ml", &v.water},
+	}{{"queries-per-day", &v.queries}, {"energy-wh", &v.energy},
 		{"carbon-intensity", &v.carbon}, {"revenue-per-query", &v.revenue}, {"bottle", &v.bottle}, {"gap", &v.gap}} {
 		given.quantity(f, q.name, q.p, nil)
 	}
@@ -76,7 +77,9 @@ func runServing(e *env) int {
 	}
 	setIf(f, "queries-per-day", &in.QueriesPerDay, v.queries)
 	setIf(f, "energy-wh", &in.EnergyPerQueryWh, v.energy)
-	setIf(f, "water-ml", &in.WaterPerQueryML, v.water)
+	setIf(f, "pue", &in.PUE, *unitVals["pue"])
+	setIf(f, "wue", &in.WUELPerKWh, *unitVals["wue"])
+	setIf(f, "ewif", &in.EWIFLPerKWh, *unitVals["ewif"])
 	if f.Has("carbon-intensity") {
 		in.CarbonGPerKWh, in.CarbonSource = v.carbon, ""
 	}
@@ -87,7 +90,7 @@ func runServing(e *env) int {
 	if err != nil {
 		return e.usageError("%s", cliFieldError(err, given))
 	}
-	unit, err := planner.EvaluateServingUnit(servingUnitInputs(cat, basis.money, in, f, unitVals))
+	unit, err := planner.EvaluateServingUnit(servingUnitInputs(basis.money, in, f, unitVals))
 	if err != nil {
 		return e.usageError("%s", cliFieldError(err, given))
 	}
@@ -102,10 +105,10 @@ func runServing(e *env) int {
 	if in.CarbonSource != "" && !f.Has("carbon-intensity") {
 		grid = " (" + in.CarbonSource + ")"
 	}
-	fprintf(w, "Serving (%s): %s queries a day; per query %s Wh, %s mL, $%.4g; %s gCO2e/kWh%s\n",
+	fprintf(w, "Serving (%s): %s queries a day; per query %s Wh IT, $%.4g; %s gCO2e/kWh%s\n",
 		in.Preset, planner.HumanCount(in.QueriesPerDay), planner.FormatNumber(in.EnergyPerQueryWh),
-		planner.FormatNumber(in.WaterPerQueryML), in.RevenuePerQueryUSD, planner.FormatNumber(in.CarbonGPerKWh), grid)
-	fprintf(w, "  energy    %s a year\n", planner.HumanEnergyKWh(r.EnergyKWh))
+		in.RevenuePerQueryUSD, planner.FormatNumber(in.CarbonGPerKWh), grid)
+	fprintf(w, "  energy    %s a year at the meter (%s IT)\n", planner.HumanEnergyKWh(r.EnergyKWh), planner.HumanEnergyKWh(r.ITEnergyKWh))
 	fprintf(w, "  carbon    %s a year\n", planner.HumanTCO2e(r.CarbonT))
 	fprintf(w, "  water     %s a year\n", planner.HumanLitres(r.WaterL))
 	fprintf(w, "  revenue   %s a year\n", planner.HumanUSD(r.RevenueUSD))

@@ -21,24 +21,12 @@ func declareServingUnitFlags(f *flags, given typedFlags) map[string]*float64 {
 }
 
 // servingUnitInputs builds the unit-economics inputs: the service's energy
-// per query and carbon intensity, the PUE and WUE of the catalogue's
-// default cooling and the EWIF of the service's grid (as estimate resolves
-// them), the money file's cited defaults, then the flags given.
-func servingUnitInputs(cat *planner.Catalog, m *planner.MoneyData, in planner.ServingInputs, f *flags, vals map[string]*float64) planner.ServingUnitInputs {
-	probe := planner.Scenario{Energy: in.CarbonSource}
-	if len(cat.Accelerators) > 0 {
-		probe.GPU = cat.Accelerators[0].ID
-	}
-	probe.Set(planner.KeyFLOPs, 1e20)
-	probe.Set(planner.KeyGPUs, 1)
-	pue, wue, ewif := 1.0, 0.0, 0.0
-	if res, err := planner.Resolve(cat, &probe); err == nil {
-		pue, wue, ewif = res.Inputs.PUE, res.Inputs.WUELPerKWh, res.Inputs.EWIFLPerKWh
-	}
-	u := planner.ServingUnitDefaults(m, in.EnergyPerQueryWh, pue, wue, ewif, in.CarbonGPerKWh)
+// per query, PUE, WUE, EWIF and carbon intensity (flags already applied),
+// the money file's cited defaults, then the flags given.
+func servingUnitInputs(m *planner.MoneyData, in planner.ServingInputs, f *flags, vals map[string]*float64) planner.ServingUnitInputs {
+	u := planner.ServingUnitDefaults(m, in)
 	for name, dst := range map[string]*float64{"tokens-per-query": &u.TokensPerQuery, "tokens-per-second": &u.TokensPerSecond,
-		"gpu-hour-price": &u.GPUHourUSD, "price-per-million": &u.PricePerMillionTokensUSD, "pue": &u.PUE,
-		"wue": &u.WUELPerKWh, "ewif": &u.EWIFLPerKWh} {
+		"gpu-hour-price": &u.GPUHourUSD, "price-per-million": &u.PricePerMillionTokensUSD} {
 		setIf(f, name, dst, *vals[name])
 	}
 	return u
@@ -53,6 +41,6 @@ func writeServingUnit(w io.Writer, u *planner.ServingUnit) {
 		u.CostPerMillionTokensUSD, u.CostPerQueryUSD, u.PricePerQueryUSD, u.MarginPerQueryUSD)
 	fprintf(w, "    energy    %.4g Wh IT (%.3g Wh per token), %.4g Wh at PUE %.3g\n", u.EnergyPerQueryWh,
 		u.EnergyPerTokenWh, u.FacilityEnergyPerQuery, in.PUE)
-	fprintf(w, "    water     %.3g mL from the energy (WUE %.3g + PUE x EWIF %.4g L/kWh); carbon %.3g g\n", u.WaterPerQueryML,
-		in.WUELPerKWh, in.EWIFLPerKWh, u.EmissionsPerQueryG)
+	fprintf(w, "    water     %.3g mL from the energy (WUE %.3g + PUE %.3g x EWIF %.4g L/kWh); carbon %.3g g\n", u.WaterPerQueryML,
+		in.WUELPerKWh, in.PUE, in.EWIFLPerKWh, u.EmissionsPerQueryG)
 }
