@@ -178,8 +178,13 @@ func (wr *writer) modelPrintArea(cols []column) error {
 // printCols is the number of columns on paper of the sheets whose last
 // columns stay on screen: Bubble gap's earlier vintages (columns L to Q,
 // 49 working rows back to 1975), Reported data's flags and long Note and
-// Definition texts (L to N).
-var printCols = map[string]int{SheetGap: 10, SheetReported: 11}
+// Definition texts (L to N), the Uncertainty tornado's sources (R).
+var printCols = map[string]int{SheetGap: 10, SheetReported: 11, SheetUncertainty: 17}
+
+// portraitParts are the sheets printed portrait whatever their width: a
+// column break splits them into tables of one portrait page wide each
+// (Uncertainty: the quantiles, then the tornado).
+var portraitParts = map[string]bool{SheetUncertainty: true}
 
 // columnsPrintArea prints the first cols columns of a sheet, down to the
 // last row with a value in them.
@@ -206,7 +211,7 @@ func (wr *writer) pageSetup(sh string, widths []float64) error {
 		width += w*charPt + 2
 	}
 	orient, page := "portrait", portraitPt
-	if width > portraitPt {
+	if width > portraitPt && !portraitParts[sh] {
 		orient, page = "landscape", landscapePt
 	}
 	// One page wide when that keeps the scale at printScale or more;
