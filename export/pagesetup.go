@@ -71,6 +71,11 @@ func (wr *writer) printLayout() error {
 		if err := wr.pageSetup(sh, widths); err != nil {
 			return err
 		}
+		if sh == SheetConstants {
+			if err := wr.offPaper(sh, last); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

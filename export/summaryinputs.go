@@ -72,13 +72,15 @@ func (wr *writer) summaryInputs(sw *excelize.StreamWriter, n, top int) error {
 	return nil
 }
 
-// offPaper gives a row-per-scenario sheet of ncols columns an empty print
-// area (a cell right of its last column): LibreOffice then prints no page
-// of it. Only while the Summary shows every scenario: its outputs are the
-// Model's name and output columns (the formulas do not print, their values
-// do), its inputs block the Assumptions.
+// offPaper gives a sheet of ncols columns an empty print area (a cell
+// right of its last column): LibreOffice then prints no page of it. The
+// Constants (the named figures the Model's formulas use, machine-facing;
+// the About sheet names them) always; Assumptions and Model only
+// while the Summary shows every scenario: its outputs are the Model's name
+// and output columns (the formulas do not print, their values do), its
+// inputs block the Assumptions.
 func (wr *writer) offPaper(sheet string, ncols int) error {
-	if len(wr.rows) > SummaryMax {
+	if len(wr.rows) > SummaryMax && sheet != SheetConstants {
 		return nil
 	}
 	cell := "$" + colLetter(ncols+2) + "$1"

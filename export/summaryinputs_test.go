@@ -11,8 +11,8 @@ import (
 // TestSummaryInputs: the Summary's inputs block is the Assumptions sheet
 // transposed: every input a built-in scenario sets or resolves has a row
 // whose cell for each scenario is a formula over that scenario's
-// Assumptions cell, showing the same value; the Assumptions and Model
-// sheets print nothing (their print area is one empty cell).
+// Assumptions cell, showing the same value; the Assumptions, Model and
+// Constants sheets print nothing (their print area is one empty cell).
 func TestSummaryInputs(t *testing.T) {
 	set, err := assets.Defaults()
 	if err != nil {
@@ -77,7 +77,7 @@ func TestSummaryInputs(t *testing.T) {
 	if checked < 6*10 {
 		t.Errorf("checked %d input cells; want the built-in scenarios' inputs (at least 60)", checked)
 	}
-	for _, sh := range []string{SheetAssumptions, SheetModel} {
+	for _, sh := range []string{SheetAssumptions, SheetModel, SheetConstants} {
 		var area string
 		for _, d := range f.GetDefinedName() {
 			if d.Name == "_xlnm.Print_Area" && d.Scope == sh {
