@@ -1,6 +1,7 @@
 package export
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -58,7 +59,12 @@ func (wr *writer) summaryInputs(sw *excelize.StreamWriter, n, top int) error {
 			if c.kind == kindChoice {
 				v = rw.choices[wr.l.cIndex[c.key]]
 			}
-			s, err := wr.style(c.format, int(rw.marks[j]))
+			format := c.format
+			if format == "" && c.kind != kindChoice && math.Abs(rw.vals[j]) >= 1e6 {
+				// General prints 989400000000000 in a wide column.
+				format = "0.00E+00"
+			}
+			s, err := wr.style(format, int(rw.marks[j]))
 			if err != nil {
 				return err
 			}

@@ -5,13 +5,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"aiplan/assets"
 )
 
 // TestSummaryInputs: the Summary's inputs block is the Assumptions sheet
 // transposed: every input a built-in scenario sets or resolves has a row
 // whose cell for each scenario is a formula over that scenario's
-// Assumptions cell, showing the same value; the Assumptions, Model and
+// Assumptions cell, holding the same value (scaled only by its format); the Assumptions, Model and
 // Constants sheets print nothing (their print area is one empty cell).
 func TestSummaryInputs(t *testing.T) {
 	set, err := assets.Defaults()
@@ -23,7 +25,8 @@ func TestSummaryInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := openBook(t, writeBook(t, set, cat, Options{Clock: fixedClock, AppVersion: "test"}))
-	arows, err := f.GetRows(SheetAssumptions)
+	raw := excelize.Options{RawCellValue: true}
+	arows, err := f.GetRows(SheetAssumptions, raw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +63,7 @@ func TestSummaryInputs(t *testing.T) {
 				a = row[col]
 			}
 			cell := cellAt(summaryFirstCol+i, r)
-			got, _ := f.GetCellValue(SheetSummary, cell)
+			got, _ := f.GetCellValue(SheetSummary, cell, raw)
 			if got != a {
 				t.Errorf("%s %s: Summary shows %q, Assumptions %q", label, "scenario "+strconv.Itoa(i+1), got, a)
 			}
