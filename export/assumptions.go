@@ -63,6 +63,12 @@ func (wr *writer) rowSheetStart(sheet string, cols []column) (*excelize.StreamWr
 			return nil, err
 		}
 	}
+	if sheet == SheetAssumptions || sheet == SheetModel {
+		// Printed transposed on the Summary (summaryinputs.go).
+		if err := wr.offPaper(sheet, len(cols)); err != nil {
+			return nil, err
+		}
+	}
 	sw, err := wr.f.NewStreamWriter(sheet)
 	if err != nil {
 		return nil, err

@@ -227,6 +227,13 @@ func (wr *writer) gapSheet(in *planner.GapInputs, preset bool) error {
 	if err := f.SetCellStyle(s, "A"+hrow, "J"+hrow, hs); err != nil {
 		return err
 	}
+	// Two lines for the wrapped headers: the inputs' Key (row 2), the
+	// items' Other line, the projection's.
+	for _, r := range []int{2, gapItemsRow - 1, p0 - 1} {
+		if err := f.SetRowHeight(s, r, 30); err != nil {
+			return err
+		}
+	}
 	aiRevenue := gl.AIRevenue
 	var sb strings.Builder
 	for y := 0; y < in.Years; y++ {
@@ -321,7 +328,8 @@ func (wr *writer) gapSheet(in *planner.GapInputs, preset bool) error {
 			return err
 		}
 	}
-	for col, w := range map[string]float64{"A": 50, "B": 14, "C": 14, "D": 16, "E": 11, "F": 14, "G": 14, "H": 14, "I": 14, "J": 12,
+	// A to J: one landscape page wide at 64% (see pagesetup.go).
+	for col, w := range map[string]float64{"A": 44, "B": 13, "C": 13, "D": 14, "E": 11, "F": 13, "G": 13, "H": 13, "I": 13, "J": 12,
 		"K": 4, "L": 12, "M": 10, "N": 18, "O": 18, "P": 14, "Q": 18} {
 		if err := f.SetColWidth(s, col, col, w); err != nil {
 			return err

@@ -53,14 +53,14 @@ func (wr *writer) printLayout() error {
 		for _, r := range rows {
 			last = max(last, len(r))
 		}
-		if err := wr.wrapLongNotes(sh, rows, last); err != nil {
-			return err
-		}
-		if sh == SheetGap {
-			last = gapPrintCols
-			if err := wr.gapPrintArea(rows); err != nil {
+		if n, ok := printCols[sh]; ok {
+			last = n
+			if err := wr.columnsPrintArea(sh, rows, n); err != nil {
 				return err
 			}
+		}
+		if err := wr.wrapLongNotes(sh, rows, last); err != nil {
+			return err
 		}
 		widths := make([]float64, last)
 		for c := range widths {
@@ -70,6 +70,11 @@ func (wr *writer) printLayout() error {
 		}
 		if err := wr.pageSetup(sh, widths); err != nil {
 			return err
+		}
+		if sh == SheetConstants {
+			if err := wr.offPaper(sh, last); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -156,42 +161,49 @@ func (wr *writer) wrapCell(sh string, row, col, last int, lines float64) error {
 // wrapped over.
 const minWrapChars = 30
 
-// printedModelColumns is the number of Model columns on paper: the name,
-// the outputs and their programme totals; the working columns after them
-// (the shared terms and the range check) stay on screen.
+// printedModelColumns is the number of Model columns on paper: the name
+// and the outputs. The programme totals after them (printed on the
+// Summary, scenarios as columns) and the working columns (the shared terms
+// and the range check) stay on screen.
 func printedModelColumns(cols []column) int {
 	n := len(cols)
-	for n > 0 && strings.HasPrefix(cols[n-1].key, "work.") {
+	for n > 0 && (strings.HasPrefix(cols[n-1].key, "work.") || strings.HasPrefix(cols[n-1].key, programmeKey(""))) {
 		n--
 	}
 	return n
 }
 
-// modelPrintArea prints the Model's name, outputs and programme totals.
+// modelPrintArea prints the Model's name and outputs.
 func (wr *writer) modelPrintArea(cols []column) error {
 	last := FirstRow + max(len(wr.rows), 1) - 1
 	area := "'" + SheetModel + "'!$A$1:$" + colLetter(printedModelColumns(cols)) + "$" + strconv.Itoa(last)
 	return wr.definePrint(SheetModel, "_xlnm.Print_Area", area)
 }
 
-// gapPrintCols is the last column of the Bubble gap sheet on paper (J): the
-// earlier vintages beyond it are working columns.
-const gapPrintCols = 10
+// printCols is the number of columns on paper of the sheets whose last
+// columns stay on screen: Bubble gap's earlier vintages (columns L to Q,
+// 49 working rows back to 1975), Reported data's flags and long Note and
+// Definition texts (L to N), the Uncertainty tornado's sources (R).
+var printCols = map[string]int{SheetGap: 10, SheetReported: 11, SheetUncertainty: 17}
 
-// gapPrintArea prints the Bubble gap sheet's columns A to J: the earlier
-// vintages (columns L to Q, 49 rows back to 1975) are working rows, on
-// screen but not on paper.
-func (wr *writer) gapPrintArea(rows [][]string) error {
+// portraitParts are the sheets printed portrait whatever their width: a
+// column break splits them into tables of one portrait page wide each
+// (Uncertainty: the quantiles, then the tornado).
+var portraitParts = map[string]bool{SheetUncertainty: true}
+
+// columnsPrintArea prints the first cols columns of a sheet, down to the
+// last row with a value in them.
+func (wr *writer) columnsPrintArea(sh string, rows [][]string, cols int) error {
 	end := 1
 	for r, row := range rows {
-		for c := 0; c < min(len(row), gapPrintCols); c++ {
+		for c := 0; c < min(len(row), cols); c++ {
 			if row[c] != "" {
 				end = r + 1
 			}
 		}
 	}
-	area := "'" + SheetGap + "'!$A$1:$" + colLetter(gapPrintCols) + "$" + strconv.Itoa(end)
-	return wr.definePrint(SheetGap, "_xlnm.Print_Area", area)
+	area := "'" + sh + "'!$A$1:$" + colLetter(cols) + "$" + strconv.Itoa(end)
+	return wr.definePrint(sh, "_xlnm.Print_Area", area)
 }
 
 // pageSetup sets a sheet up for paper, given its column widths (in
@@ -204,7 +216,7 @@ func (wr *writer) pageSetup(sh string, widths []float64) error {
 		width += w*charPt + 2
 	}
 	orient, page := "portrait", portraitPt
-	if width > portraitPt {
+	if width > portraitPt && !portraitParts[sh] {
 		orient, page = "landscape", landscapePt
 	}
 	// One page wide when that keeps the scale at printScale or more;

@@ -3,6 +3,8 @@ package export
 import (
 	"strings"
 
+	"github.com/xuri/excelize/v2"
+
 	"aiplan/assets"
 	"aiplan/planner"
 )
@@ -25,7 +27,14 @@ func (wr *writer) reportedSheet(rep *planner.ReportedData) error {
 	if err != nil {
 		return err
 	}
-	usd, err := wr.style(fmtUSD, 0)
+	// Every data cell top-aligned, beside the wrapped name and source.
+	top := &excelize.Alignment{WrapText: true, Vertical: "top"}
+	fm := fmtUSD
+	usd, err := f.NewStyle(&excelize.Style{CustomNumFmt: &fm, Alignment: top})
+	if err != nil {
+		return err
+	}
+	wrap, err := f.NewStyle(&excelize.Style{Alignment: top})
 	if err != nil {
 		return err
 	}
@@ -53,6 +62,12 @@ func (wr *writer) reportedSheet(rep *planner.ReportedData) error {
 			w.str(cellAt(12, r), strings.Join(p.Flags, " "))
 			w.str(cellAt(13, r), p.Note)
 			w.str(cellAt(14, r), sr.Definition)
+			// LibreOffice keeps a row one line high unless told: the
+			// wrapped name and source set the height.
+			lines := max(wrapLines(sr.Name, 24), wrapLines(p.Source, 38), 1)
+			if err := f.SetRowHeight(s, r, 15*float64(lines)); err != nil {
+				return err
+			}
 			r++
 		}
 	}
@@ -65,7 +80,13 @@ func (wr *writer) reportedSheet(rep *planner.ReportedData) error {
 	if err := f.SetCellStyle(s, "A3", cellAt(len(reportedColumns), 3), st[1]); err != nil {
 		return err
 	}
+	// Columns A to K print on one landscape page width at 64% (see
+	// pagesetup.go), the series name and source wrapped; the flags and the
+	// long Note and Definition (L to N) stay on screen.
 	if r > 4 {
+		if err := f.SetCellStyle(s, cellAt(1, 4), cellAt(len(reportedColumns), r-1), wrap); err != nil {
+			return err
+		}
 		if err := f.SetCellStyle(s, cellAt(6, 4), cellAt(8, r-1), usd); err != nil {
 			return err
 		}
@@ -73,7 +94,7 @@ func (wr *writer) reportedSheet(rep *planner.ReportedData) error {
 	for _, c := range []struct {
 		col string
 		w   float64
-	}{{"A", 30}, {"B", 12}, {"D", 12}, {"F", 14}, {"G", 14}, {"H", 14}, {"J", 60}, {"L", 36}, {"M", 50}, {"N", 60}} {
+	}{{"A", 24}, {"B", 11}, {"D", 10}, {"F", 13}, {"G", 13}, {"H", 13}, {"I", 10.5}, {"J", 38}, {"K", 10.5}, {"L", 16}, {"M", 50}, {"N", 60}} {
 		if err := f.SetColWidth(s, c.col, c.col, c.w); err != nil {
 			return err
 		}
@@ -100,4 +121,12 @@ func (wr *writer) bubbleSheets() error {
 		return err
 	}
 	return wr.reportedSheet(rep)
+}
+
+// wrapLines is the number of lines text takes wrapped in a column width
+// characters wide (LibreOffice, Carlito 11 pt: a unit of column width holds
+// a little more than one average character, which about pays for the
+// space wrapping leaves at the end of a line; checked on the PDF).
+func wrapLines(text string, width int) int {
+	return (len([]rune(text)) + width - 1) / width
 }

@@ -286,14 +286,19 @@ func (wr *writer) uncertainty() error {
 			tr++
 		}
 	}
-	// Each table prints one page wide at 64% (see pagesetup.go), the
-	// tornado on pages of its own (a column break before J).
-	cells.width(map[string]float64{"A": 24, "B": 30, "C": 11, "D": 13, "E": 13, "F": 13, "G": 13, "H": 15, "I": 3,
-		"J": 22, "K": 26, "L": 14, "M": 11, "N": 11, "O": 14, "P": 14, "Q": 12, "R": 36})
+	// Each table prints one portrait page wide at 64% (see pagesetup.go),
+	// the tornado on a page of its own (a column break before J); its
+	// Source column (R) stays on screen.
+	cells.width(map[string]float64{"A": 22, "B": 24, "C": 9, "D": 12, "E": 12, "F": 12, "G": 12, "H": 13, "I": 3,
+		"J": 20, "K": 24, "L": 14, "M": 11, "N": 11, "O": 14, "P": 14, "Q": 12, "R": 36})
 	if cells.err != nil {
 		return cells.err
 	}
 	if err := f.InsertPageBreak(s, "J1"); err != nil {
+		return err
+	}
+	// Two lines for the wrapped headers ("Cloud cost at low (USD)").
+	if err := f.SetRowHeight(s, h, 30); err != nil {
 		return err
 	}
 	return f.SetPanes(s, &excelize.Panes{Freeze: true, YSplit: h, TopLeftCell: cellAt(1, h+1), ActivePane: "bottomLeft"})

@@ -8,6 +8,10 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// sourcesWidths are the Sources sheet's column widths: one landscape page
+// wide at 64% (see pagesetup.go), the texts wrapped.
+var sourcesWidths = []float64{16, 62, 46, 34}
+
 // sources lists the catalogue citations the scenarios use.
 func (wr *writer) sources() error {
 	used := map[string]map[string]bool{}
@@ -50,10 +54,16 @@ func (wr *writer) sources() error {
 		}
 		sort.Strings(inputs)
 		r := strconv.Itoa(i + 2)
+		lines := 1
 		for j, v := range []string{k, src.Citation, src.URL, strings.Join(inputs, ", ")} {
 			if err := f.SetCellStr(s, colLetter(j+1)+r, v); err != nil {
 				return err
 			}
+			lines = max(lines, wrapLines(v, int(sourcesWidths[j])))
+		}
+		// LibreOffice keeps a row one line high unless told.
+		if err := f.SetRowHeight(s, i+2, 15*float64(lines)); err != nil {
+			return err
 		}
 	}
 	hs, err := wr.style("", markHeader)
@@ -63,8 +73,17 @@ func (wr *writer) sources() error {
 	if err := f.SetCellStyle(s, "A1", "D1", hs); err != nil {
 		return err
 	}
-	for col, w := range map[string]float64{"A": 18, "B": 80, "C": 60, "D": 50} {
-		if err := f.SetColWidth(s, col, col, w); err != nil {
+	if len(names) > 0 {
+		wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+		if err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(s, "A2", cellAt(len(sourcesWidths), len(names)+1), wrap); err != nil {
+			return err
+		}
+	}
+	for j, w := range sourcesWidths {
+		if err := f.SetColWidth(s, colLetter(j+1), colLetter(j+1), w); err != nil {
 			return err
 		}
 	}

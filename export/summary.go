@@ -114,6 +114,16 @@ func (wr *writer) summary() error {
 	if len(wr.rows) > n {
 		chartRow += 2
 	}
+	inputsRow := chartRow
+	if n <= ChartMax {
+		inputsRow += 2 * summaryChartRows
+	}
+	if len(wr.summaryInputRows(n)) > 0 {
+		// The inputs block starts a page of its own.
+		if err := wr.f.InsertPageBreak(SheetSummary, cellAt(summaryLabelCol, inputsRow)); err != nil {
+			return err
+		}
+	}
 	if n <= ChartMax {
 		// The charts start a page of their own, so neither straddles a
 		// page break. Both the break and the charts' drawing are set before
@@ -187,6 +197,9 @@ func (wr *writer) summary() error {
 		if err := sw.SetRow(cellAt(summaryLabelCol, summaryFirstRow+len(summaryRows)+1), []any{note}); err != nil {
 			return err
 		}
+	}
+	if err := wr.summaryInputs(sw, n, inputsRow); err != nil {
+		return err
 	}
 	return sw.Flush()
 }
