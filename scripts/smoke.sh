@@ -54,12 +54,24 @@ done
 elapsed=$(($(now_ms) - start))
 echo "smoke: start-to-window ${elapsed} ms (target <= 1000 ms)"
 
-# Let the first frames render, then look at the screen.
-sleep 2
+# Wait for the first frames: poll the screen until it is not blank (a busy
+# machine may take many seconds to draw; nothing here depends on its speed,
+# only on a generous deadline).
+settle_s=${SMOKE_SETTLE:-60}
+sd=0
+deadline=$(($(now_ms) + settle_s * 1000))
+while :; do
+	import -window root "$shot"
+	sd=$(identify -format '%[fx:standard_deviation]' "$shot")
+	awk -v sd="$sd" 'BEGIN { exit !(sd > 0.01) }' && break
+	[ "$(now_ms)" -lt "$deadline" ] || break
+	sleep 0.5
+done
+sleep 1 # the frame after the first content, so the layout has settled
 import -window root "$shot"
 sd=$(identify -format '%[fx:standard_deviation]' "$shot")
 echo "smoke: screenshot $shot, pixel standard deviation $sd"
-awk -v sd="$sd" 'BEGIN { exit !(sd > 0) }' || fail "the screenshot is blank"
+awk -v sd="$sd" 'BEGIN { exit !(sd > 0) }' || fail "the screenshot is blank after ${settle_s}s"
 
 # The results panel (right third of the window) before the edit.
 region=500x600+770+60
@@ -76,7 +88,16 @@ sleep 0.3
 xdotool key --delay 80 F2
 xdotool key --delay 80 Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab ctrl+a
 xdotool type --delay 60 '50000'
-sleep 1
+# Poll until the results region changes (or the deadline passes).
+deadline=$(($(now_ms) + settle_s * 1000))
+while :; do
+	sleep 0.5
+	import -window root -crop "$region" "$work/after.png"
+	diff=$(compare -metric AE "$work/before.png" "$work/after.png" null: 2>&1 || true)
+	[ "${diff%%.*}" -gt 0 ] 2>/dev/null && break
+	[ "$(now_ms)" -lt "$deadline" ] || break
+done
+sleep 0.5
 import -window root -crop "$region" "$work/after.png"
 import -window root "$work/edited.png"
 

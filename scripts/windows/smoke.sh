@@ -155,8 +155,16 @@ screen=$(xwininfo -root | awk '/Width:/ { w = $2 } /Height:/ { h = $2 } END { pr
 [ "${size%x*}" -ge 800 ] && [ "${size#*x}" -ge 500 ] || fail "the window is only $size"
 [ "${size%x*}" -lt "${screen%x*}" ] && [ "${size#*x}" -lt "${screen#*x}" ] || fail "the window ($size) does not fit the screen ($screen)"
 shot=$out/window.png
-import -window root "$shot"
-sd=$(identify -format '%[fx:standard_deviation]' "$shot")
+# Poll until the window has drawn (a busy machine may take many seconds;
+# only the generous deadline matters, not the machine's speed).
+deadline=$(($(date +%s%3N) + 60000))
+while :; do
+	import -window root "$shot"
+	sd=$(identify -format '%[fx:standard_deviation]' "$shot")
+	awk -v sd="$sd" 'BEGIN { exit !(sd > 0.05) }' && [ "$(identify -format '%k' "$shot")" -gt 200 ] && break
+	[ "$(date +%s%3N)" -lt "$deadline" ] || break
+	sleep 0.5
+done
 awk -v sd="$sd" 'BEGIN { exit !(sd > 0.05) }' || fail "the screenshot $shot is blank (standard deviation $sd)"
 # Text is drawn: the title bar area of the app's own widgets has dark glyph
 # pixels on a light theme or light ones on dark; either way many colours.
