@@ -50,6 +50,7 @@ func TestProbeX11(t *testing.T) {
 	fakeX(t, "unix", filepath.Join(dir, "X6"), []byte{0}) // refuses us (no cookie): still a server
 	fakeX(t, "unix", filepath.Join(dir, "X7"), nil)       // accepts, never answers
 	fakeX(t, "unix", filepath.Join(dir, "X8"), []byte("HTTP/1.1 400"))
+	fakeX(t, "unix", filepath.Join(dir, "X9"), []byte{}) // accepts, closes without a word: a server is there
 	tcp := fakeX(t, "tcp", "127.0.0.1:0", []byte{1})
 	port := tcp.Addr().(*net.TCPAddr).Port
 	cases := []struct {
@@ -61,6 +62,7 @@ func TestProbeX11(t *testing.T) {
 		{":6", ""},
 		{":7", "did not answer within"},
 		{":8", "not as an X server"},
+		{":9", ""},
 		{":87", "no X server listening"},
 		{"127.0.0.1:" + strconv.Itoa(port-6000), ""},
 		{"127.0.0.1:1", "no X server listening"},
